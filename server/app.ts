@@ -1,0 +1,66 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { serveStatic } from '@hono/node-server/serve-static'
+import { Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { UpgradeWebSocket } from 'hono/ws'
+import type { WebSocket } from 'ws'
+
+import { sessionMiddleware } from './auth/middleware'
+import { authRoutes } from './auth/routes'
+import type { AppEnv } from './http/env'
+import { meetingRoutes } from './meetings/routes'
+import { roomSocketRoute } from './rooms/socket-route'
+import type { Services } from './services'
+import { inviteRoutes } from './teams/invite-routes'
+import { teamRoutes } from './teams/routes'
+
+/** Builds the Hono app: API, room sockets and, when built, the client. */
+export function createApp(services: Services, upgradeWebSocket: UpgradeWebSocket<WebSocket>) {
+  const app = new Hono<AppEnv>()
+
+  app.use(async (c, next) => {
+    c.set('services', services)
+    await next()
+  })
+
+  app.get('/healthz', (c) => c.json({ ok: true, storage: services.dialect }))
+
+  app.use('/api/*', sessionMiddleware)
+  app.use('/rooms/*', sessionMiddleware)
+  app.route('/api', authRoutes())
+  app.route('/api', teamRoutes())
+  app.route('/api', inviteRoutes())
+  app.route('/api', meetingRoutes())
+  app.all('/api/*', (c) => c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}` }, 404))
+
+  app.get('/rooms/:meetingId', roomSocketRoute(upgradeWebSocket))
+
+  const clientDir = services.config.clientDir
+  if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
+    const indexHtml = fs.readFileSync(path.join(clientDir, 'index.html'), 'utf8')
+    const root = path.relative(process.cwd(), clientDir)
+    app.use('/assets/*', async (c, next) => {
+      await next()
+      // Vite puts a content hash in every asset's file name, so a file never changes.
+      c.header('Cache-Control', 'public, max-age=31536000, immutable')
+    })
+    app.use('/*', serveStatic({ root }))
+    // Every other GET is a page of the single-page app.
+    app.get('*', (c) => c.html(indexHtml))
+  }
+
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) {
+      return c.json({ error: error.message }, error.status)
+    }
+    services.logger.error(
+      { err: error, method: c.req.method, path: c.req.path, userId: c.var.user?.id },
+      'request failed',
+    )
+    return c.json({ error: 'internal server error' }, 500)
+  })
+
+  return app
+}

@@ -1,0 +1,18 @@
+import type { CloseCode, MemberRole } from '../../shared/wire'
+
+/** One client's socket as the room sees it, whatever transport carries it. */
+export interface RoomConnection {
+  readonly userId: string
+  readonly sessionId: string
+  /** Current role in the meeting's team; changes take effect on the next message. */
+  role: MemberRole
+  /** Awareness client ids this connection has set, removed when it leaves. */
+  readonly awarenessIds: Set<number>
+  send(message: Uint8Array): void
+  close(code: CloseCode): void
+}
+
+/** Tells whether a role may change the meeting document. */
+export function canEditDocument(role: MemberRole): boolean {
+  return role === 'facilitator' || role === 'member'
+}

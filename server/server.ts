@@ -1,0 +1,82 @@
+import type { AddressInfo } from 'node:net'
+
+import { serve, type ServerType } from '@hono/node-server'
+import { createNodeWebSocket } from '@hono/node-ws'
+import { Hono } from 'hono'
+
+import { createApp } from './app'
+import { createLucia } from './auth/lucia'
+import type { Config } from './config'
+import type { AppEnv } from './http/env'
+import type { Logger } from './logger'
+import { LoggedDocumentStorage } from './rooms/document-storage'
+import { RoomManager } from './rooms/room-manager'
+import type { Services } from './services'
+import { openDatabase } from './storage/database'
+import { DocumentStore } from './storage/document-store'
+
+export interface RunningServer {
+  services: Services
+  /** The address the server listens on, such as `http://127.0.0.1:8787`. */
+  url: string
+  port: number
+  /** Stores every room, closes every socket and the database, then stops listening. */
+  stop(): Promise<void>
+}
+
+/** Opens storage, builds the app and starts listening. */
+export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+  const database = await openDatabase(config)
+  const documents = new DocumentStore(database.db)
+  const rooms = new RoomManager({
+    logger,
+    createStorage: (meetingId) =>
+      new LoggedDocumentStorage(documents, meetingId, config.compactAfterUpdates),
+    createExtensions: () => [],
+  })
+
+  const services: Services = {
+    config,
+    logger,
+    db: database.db,
+    dialect: database.dialect,
+    auth: createLucia(database.db),
+    documents,
+    rooms,
+  }
+
+  // The websocket helper needs the app and the app needs the helper, so the app is mounted
+  // into an outer one that the helper sees.
+  const outer = new Hono<AppEnv>()
+  const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app: outer })
+  // Frames past twice the limit are refused by `ws` itself with close code 1009 before they
+  // are buffered whole; smaller oversized ones get the named code 4413 from the room.
+  wss.options.maxPayload = config.maxMessageBytes * 2
+  outer.route('/', createApp(services, upgradeWebSocket))
+
+  const server = await new Promise<ServerType>((resolve) => {
+    const started = serve({ fetch: outer.fetch, port: config.port, hostname: config.host }, () =>
+      resolve(started),
+    )
+  })
+  injectWebSocket(server)
+
+  const port = (server.address() as AddressInfo).port
+  const url = `http://${config.host}:${port}`
+  logger.info({ url, storage: database.dialect, dataDir: config.dataDir }, 'server started')
+
+  return {
+    services,
+    url,
+    port,
+    async stop() {
+      await rooms.shutdown()
+      for (const client of wss.clients) client.terminate()
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      if ('closeAllConnections' in server) server.closeAllConnections()
+      await closed
+      await database.close()
+      logger.info('server stopped')
+    },
+  }
+}

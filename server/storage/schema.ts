@@ -1,0 +1,81 @@
+import type { Generated } from 'kysely'
+
+/**
+ * Table types for Kysely. Times are Unix milliseconds; flags are 0 or 1, because SQLite has no
+ * boolean type. Binary columns hold Yjs updates and are Buffers in both SQLite and PostgreSQL.
+ */
+export interface Database {
+  users: UserTable
+  sessions: SessionTable
+  teams: TeamTable
+  memberships: MembershipTable
+  invites: InviteTable
+  meetings: MeetingTable
+  doc_updates: DocUpdateTable
+  schema_migrations: SchemaMigrationTable
+}
+
+export interface UserTable {
+  id: string
+  email: string
+  name: string
+  password_hash: string
+  created_at: number
+}
+
+export interface SessionTable {
+  id: string
+  user_id: string
+  expires_at: number
+  created_at: number
+  user_agent: string
+}
+
+export interface TeamTable {
+  id: string
+  name: string
+  created_at: number
+}
+
+export interface MembershipTable {
+  team_id: string
+  user_id: string
+  role: 'facilitator' | 'member' | 'observer'
+  joined_at: number
+}
+
+export interface InviteTable {
+  token: string
+  team_id: string
+  role: 'facilitator' | 'member' | 'observer'
+  created_by: string
+  created_at: number
+  expires_at: number
+  single_use: number
+  used_at: number | null
+  revoked_at: number | null
+}
+
+export interface MeetingTable {
+  id: string
+  team_id: string
+  title: string
+  protocol_id: string
+  /** The protocol's phases as JSON, copied when the meeting is created. */
+  phases_json: string
+  state: 'scheduled' | 'live' | 'ended'
+  created_by: string
+  created_at: number
+}
+
+export interface DocUpdateTable {
+  id: Generated<number>
+  doc_name: string
+  data: Uint8Array
+  created_at: number
+}
+
+export interface SchemaMigrationTable {
+  name: string
+  applied_at: number
+}
