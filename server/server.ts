@@ -7,6 +7,7 @@ import { Hono } from 'hono'
 import { createApp } from './app'
 import { createLucia } from './auth/lucia'
 import type { Config } from './config'
+import { MeetingEventBus } from './events'
 import type { AppEnv } from './http/env'
 import type { Logger } from './logger'
 import { LoggedDocumentStorage } from './rooms/document-storage'
@@ -43,6 +44,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     auth: createLucia(database.db),
     documents,
     rooms,
+    events: new MeetingEventBus(),
   }
 
   // The websocket helper needs the app and the app needs the helper, so the app is mounted

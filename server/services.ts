@@ -1,5 +1,6 @@
 import type { Auth } from './auth/lucia'
 import type { Config } from './config'
+import type { MeetingEventBus } from './events'
 import type { Logger } from './logger'
 import type { RoomManager } from './rooms/room-manager'
 import type { Db } from './storage/database'
@@ -15,4 +16,5 @@ export interface Services {
   auth: Auth
   documents: DocumentStore
   rooms: RoomManager
+  events: MeetingEventBus
 }
