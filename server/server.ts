@@ -11,6 +11,7 @@ import { MeetingEventBus } from './events'
 import type { AppEnv } from './http/env'
 import type { Logger } from './logger'
 import { LoggedDocumentStorage } from './rooms/document-storage'
+import { lifecycleExtension } from './meetings/lifecycle'
 import { RoomManager } from './rooms/room-manager'
 import type { Services } from './services'
 import { openDatabase } from './storage/database'
@@ -29,13 +30,6 @@ export interface RunningServer {
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
   const database = await openDatabase(config)
   const documents = new DocumentStore(database.db)
-  const rooms = new RoomManager({
-    logger,
-    createStorage: (meetingId) =>
-      new LoggedDocumentStorage(documents, meetingId, config.compactAfterUpdates),
-    createExtensions: () => [],
-  })
-
   const services: Services = {
     config,
     logger,
@@ -43,7 +37,12 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     dialect: database.dialect,
     auth: createLucia(database.db),
     documents,
-    rooms,
+    rooms: new RoomManager({
+      logger,
+      createStorage: (meetingId) =>
+        new LoggedDocumentStorage(documents, meetingId, config.compactAfterUpdates),
+      createExtensions: () => [lifecycleExtension(services)],
+    }),
     events: new MeetingEventBus(),
   }
 
@@ -72,7 +71,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     url,
     port,
     async stop() {
-      await rooms.shutdown()
+      await services.rooms.shutdown()
       for (const client of wss.clients) client.terminate()
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))
       if ('closeAllConnections' in server) server.closeAllConnections()
