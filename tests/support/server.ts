@@ -48,8 +48,9 @@ export interface ServerProcess {
  * Resolves once the server logs that it listens.
  */
 export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
-  const tsx = path.resolve('node_modules/.bin/tsx')
-  const child = spawn(tsx, ['server/main.ts'], {
+  // Node runs the server itself with tsx as a loader, so the child's pid is the server's and a
+  // signal reaches it directly; the tsx command would put a process of its own in between.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', CLIENT_DIR: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
