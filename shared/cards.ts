@@ -1,0 +1,196 @@
+import * as Y from 'yjs'
+
+/**
+ * Feedback cards as the meeting document stores them: the root `Y.Array` named `cards` contains one
+ * `Y.Map` per card. Only the server writes this array (clients ask for changes over HTTP), so the
+ * readers here can trust the field types but still tolerate a card from an older version.
+ */
+
+/** Name of the document's root array of cards. */
+export const cardsArrayName = 'cards'
+
+export const cardKinds = [
+  'warm',
+  'cool',
+  'clarifying',
+  'probing',
+  'notice',
+  'wonder',
+  'glow',
+  'grow',
+  'next-step',
+] as const
+
+export type CardKind = (typeof cardKinds)[number]
+
+export const cardKindLabels: Record<CardKind, string> = {
+  warm: 'Warm',
+  cool: 'Cool',
+  clarifying: 'Clarifying question',
+  probing: 'Probing question',
+  notice: 'Notice',
+  wonder: 'Wonder',
+  glow: 'Glow',
+  grow: 'Grow',
+  'next-step': 'Next step',
+}
+
+export function isCardKind(value: unknown): value is CardKind {
+  return typeof value === 'string' && (cardKinds as readonly string[]).includes(value)
+}
+
+/** Field names of a card's `Y.Map`. */
+export const CardField = {
+  id: 'id',
+  kind: 'kind',
+  text: 'text',
+  phaseId: 'phaseId',
+  createdAt: 'createdAt',
+  /** Time of the last edit of the text or kind, or null. */
+  editedAt: 'editedAt',
+  /** The author's user id; null on an anonymous card. */
+  authorId: 'authorId',
+  /** The author's name when the card was written; null on an anonymous card. */
+  authorName: 'authorName',
+  anonymous: 'anonymous',
+  /**
+   * SHA-256 (hex) of the random edit token handed to the author of an anonymous card, so they can
+   * edit or delete it later without the document saying who they are. Null on named cards.
+   */
+  editTokenHash: 'editTokenHash',
+  hidden: 'hidden',
+  addressed: 'addressed',
+  /** Title of the group the facilitator put the card in, or null. */
+  group: 'group',
+  /** Id of the next step the card was promoted to, or null. */
+  nextStepId: 'nextStepId',
+  /** A nested `Y.Map` from voter user id to the time of the vote. */
+  votes: 'votes',
+} as const
+
+/** A card read out of the document as plain data. */
+export interface Card {
+  id: string
+  kind: CardKind
+  text: string
+  phaseId: string
+  createdAt: number
+  editedAt: number | null
+  authorId: string | null
+  authorName: string | null
+  anonymous: boolean
+  hidden: boolean
+  addressed: boolean
+  group: string | null
+  nextStepId: string | null
+  /** User ids of the voters, oldest vote first. */
+  voterIds: string[]
+  voteCount: number
+}
+
+/** Returns the document's card array. */
+export function cardsArray(doc: Y.Doc): Y.Array<Y.Map<unknown>> {
+  return doc.getArray<Y.Map<unknown>>(cardsArrayName)
+}
+
+/** Reads one card map, or returns null when it is not a card (missing id, kind or text). */
+export function readCard(map: unknown): Card | null {
+  if (!(map instanceof Y.Map)) return null
+  const id = map.get(CardField.id)
+  const kind = map.get(CardField.kind)
+  const text = map.get(CardField.text)
+  if (typeof id !== 'string' || !isCardKind(kind) || typeof text !== 'string') return null
+
+  const votes = map.get(CardField.votes)
+  const voterIds =
+    votes instanceof Y.Map
+      ? [...votes.entries()]
+          .sort((a, b) => Number(a[1]) - Number(b[1]))
+          .map(([userId]) => userId as string)
+      : []
+  const anonymous = map.get(CardField.anonymous) === true
+
+  return {
+    id,
+    kind,
+    text,
+    phaseId: stringOr(map.get(CardField.phaseId), ''),
+    createdAt: numberOr(map.get(CardField.createdAt), 0),
+    editedAt: numberOr(map.get(CardField.editedAt), null),
+    authorId: anonymous ? null : stringOr(map.get(CardField.authorId), null),
+    authorName: anonymous ? null : stringOr(map.get(CardField.authorName), null),
+    anonymous,
+    hidden: map.get(CardField.hidden) === true,
+    addressed: map.get(CardField.addressed) === true,
+    group: stringOr(map.get(CardField.group), null),
+    nextStepId: stringOr(map.get(CardField.nextStepId), null),
+    voterIds,
+    voteCount: voterIds.length,
+  }
+}
+
+/** Reads every card of the document in array order (the order they were written). */
+export function readCards(doc: Y.Doc): Card[] {
+  const cards: Card[] = []
+  for (const map of cardsArray(doc)) {
+    const card = readCard(map)
+    if (card) cards.push(card)
+  }
+  return cards
+}
+
+/** Finds a card's map and its index in the array. */
+export function findCardMap(
+  doc: Y.Doc,
+  cardId: string,
+): { map: Y.Map<unknown>; index: number } | null {
+  const array = cardsArray(doc)
+  for (let index = 0; index < array.length; index++) {
+    const map = array.get(index)
+    if (map instanceof Y.Map && map.get(CardField.id) === cardId) return { map, index }
+  }
+  return null
+}
+
+/** Returns the author's name as shown on a card, or "anonymous". */
+export function cardAuthorLabel(card: Card): string {
+  return card.anonymous || !card.authorName ? 'anonymous' : card.authorName
+}
+
+/**
+ * Returns the kinds a phase invites, listed in the phase's `cardKinds` field. A phase that names
+ * none (a free phase) invites every kind.
+ */
+export function invitedCardKinds(phase: { cardKinds?: readonly string[] } | undefined): CardKind[] {
+  const named = phase?.cardKinds?.filter(isCardKind) ?? []
+  return named.length > 0 ? named : [...cardKinds]
+}
+
+export type CardSort = 'votes' | 'time'
+
+/** Sorts cards by vote count (ties by time) or by time, newest first. */
+export function sortCards(cards: Card[], sort: CardSort): Card[] {
+  const byTime = (a: Card, b: Card) => b.createdAt - a.createdAt
+  const byVotes = (a: Card, b: Card) => b.voteCount - a.voteCount || byTime(a, b)
+  return [...cards].sort(sort === 'votes' ? byVotes : byTime)
+}
+
+/** Keeps the cards of a kind and a phase, where null matches any. */
+export function filterCards(
+  cards: Card[],
+  filter: { kind: CardKind | null; phaseId: string | null },
+): Card[] {
+  return cards.filter(
+    (card) =>
+      (filter.kind === null || card.kind === filter.kind) &&
+      (filter.phaseId === null || card.phaseId === filter.phaseId),
+  )
+}
+
+function stringOr<T>(value: unknown, fallback: T): string | T {
+  return typeof value === 'string' ? value : fallback
+}
+
+function numberOr<T>(value: unknown, fallback: T): number | T {
+  return typeof value === 'number' ? value : fallback
+}
