@@ -9,11 +9,15 @@ import type { WebSocket } from 'ws'
 
 import { sessionMiddleware } from './auth/middleware'
 import { authRoutes } from './auth/routes'
+import { sessionRoutes } from './auth/session-routes'
+import { LoginThrottle, MemoryAttemptStore } from './auth/throttle'
+import { csrfProtection } from './http/csrf'
 import type { AppEnv } from './http/env'
 import { meetingRoutes } from './meetings/routes'
 import { roomSocketRoute } from './rooms/socket-route'
 import type { Services } from './services'
 import { inviteRoutes } from './teams/invite-routes'
+import { memberRoutes } from './teams/member-routes'
 import { teamRoutes } from './teams/routes'
 
 /** Builds the Hono app: API, room sockets and, when built, the client. */
@@ -27,11 +31,21 @@ export function createApp(services: Services, upgradeWebSocket: UpgradeWebSocket
 
   app.get('/healthz', (c) => c.json({ ok: true, storage: services.dialect }))
 
+  const loginThrottle = new LoginThrottle({
+    store: new MemoryAttemptStore(),
+    maxPerAccount: services.config.loginMaxAttemptsPerAccount,
+    maxPerAddress: services.config.loginMaxAttemptsPerAddress,
+    windowMs: services.config.loginWindowMs,
+  })
+
+  app.use('/api/*', csrfProtection)
   app.use('/api/*', sessionMiddleware)
   app.use('/rooms/*', sessionMiddleware)
-  app.route('/api', authRoutes())
+  app.route('/api', authRoutes(loginThrottle))
+  app.route('/api', sessionRoutes())
   app.route('/api', teamRoutes())
   app.route('/api', inviteRoutes())
+  app.route('/api', memberRoutes())
   app.route('/api', meetingRoutes())
   app.all('/api/*', (c) => c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}` }, 404))
 

@@ -15,6 +15,19 @@ export interface Config {
   compactAfterUpdates: number
   /** Origins allowed to open room sockets and send cookie-authenticated requests. */
   allowedOrigins: string[]
+  /** How often open room sockets are checked for sessions that expired or ended, in ms. */
+  sessionCheckIntervalMs: number
+  /** Sign-in attempts allowed per account within `loginWindowMs`. */
+  loginMaxAttemptsPerAccount: number
+  /** Failed sign-in attempts allowed per client address within `loginWindowMs`. */
+  loginMaxAttemptsPerAddress: number
+  /** Length of the sign-in throttling window, in ms. */
+  loginWindowMs: number
+  /**
+   * Whether to take the client address from the last X-Forwarded-For entry, which a reverse
+   * proxy in front of the server appends; without a proxy a client could forge it.
+   */
+  trustProxy: boolean
   /** Directory with the built client, or undefined to serve no pages. */
   clientDir?: string
   logLevel: string
@@ -49,6 +62,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxMessageBytes: readInteger(env, 'MAX_MESSAGE_BYTES', 4 * 1024 * 1024),
     compactAfterUpdates: readInteger(env, 'COMPACT_AFTER_UPDATES', 500),
     allowedOrigins: origins,
+    sessionCheckIntervalMs: readInteger(env, 'SESSION_CHECK_INTERVAL_MS', 60_000),
+    loginMaxAttemptsPerAccount: readInteger(env, 'LOGIN_MAX_ATTEMPTS_PER_ACCOUNT', 5),
+    loginMaxAttemptsPerAddress: readInteger(env, 'LOGIN_MAX_ATTEMPTS_PER_ADDRESS', 100),
+    loginWindowMs: readInteger(env, 'LOGIN_WINDOW_MS', 15 * 60_000),
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     clientDir: env.CLIENT_DIR === '' ? undefined : path.resolve(env.CLIENT_DIR || 'dist/client'),
     logLevel: env.LOG_LEVEL || 'info',
   }

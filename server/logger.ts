@@ -1,11 +1,17 @@
-import { pino, type Logger } from 'pino'
+import { pino, type DestinationStream, type Logger } from 'pino'
 
 export type { Logger }
 
-/** Creates the server's one logger. Tests pass level "silent". */
-export function createLogger(level: string): Logger {
-  return pino({
-    level,
-    redact: ['password', 'token', 'cookie', '*.password', '*.token', '*.cookie'],
-  })
+/**
+ * Creates the server's one logger, writing to stdout unless a `destination` stream is given.
+ * Tests pass level "silent", or a stream to inspect what was logged.
+ */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      redact: ['password', 'token', 'cookie', '*.password', '*.token', '*.cookie'],
+    },
+    destination,
+  )
 }

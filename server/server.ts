@@ -6,6 +6,7 @@ import { Hono } from 'hono'
 
 import { createApp } from './app'
 import { createLucia } from './auth/lucia'
+import { startSessionSweep } from './auth/session-sweep'
 import type { Config } from './config'
 import { MeetingEventBus } from './events'
 import type { AppEnv } from './http/env'
@@ -61,6 +62,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     )
   })
   injectWebSocket(server)
+  const sessionSweep = startSessionSweep(services)
 
   const port = (server.address() as AddressInfo).port
   const url = `http://${config.host}:${port}`
@@ -71,6 +73,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     url,
     port,
     async stop() {
+      sessionSweep.stop()
       await services.rooms.shutdown()
       for (const client of wss.clients) client.terminate()
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))

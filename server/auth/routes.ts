@@ -4,8 +4,10 @@ import { z } from 'zod'
 
 import type { AppEnv } from '../http/env'
 import { fail, readJson } from '../http/errors'
+import { clientAddress } from './client-address'
 import { requireUser, setSessionCookie } from './middleware'
 import { hashPassword, verifyPassword } from './passwords'
+import type { LoginThrottle } from './throttle'
 
 const email = z.string().trim().toLowerCase().pipe(z.email('must be an email address'))
 const password = z
@@ -23,8 +25,8 @@ const loginBody = z.object({ email, password: z.string().max(200) })
 // Compared against when the email is unknown, so both failures take the same time.
 const unknownUserHash = hashPassword('no user has this password')
 
-/** Sign-up, sign-in, sign-out and the current user. */
-export function authRoutes() {
+/** Sign-up, sign-in (throttled by `throttle`), sign-out and the current user. */
+export function authRoutes(throttle: LoginThrottle) {
   const routes = new Hono<AppEnv>()
 
   routes.post('/auth/signup', async (c) => {
@@ -56,6 +58,17 @@ export function authRoutes() {
   routes.post('/auth/login', async (c) => {
     const body = await readJson(c, loginBody)
     const { db, auth, logger } = c.var.services
+    const address = clientAddress(c)
+
+    const retryAfter = await throttle.begin(body.email, address)
+    if (retryAfter !== null) {
+      logger.warn({ address, retryAfter }, 'sign-in throttled')
+      return c.json(
+        { error: `too many sign-in attempts; try again in ${retryAfter} seconds` },
+        429,
+        { 'Retry-After': String(retryAfter) },
+      )
+    }
 
     const user = await db
       .selectFrom('users')
@@ -64,6 +77,7 @@ export function authRoutes() {
       .executeTakeFirst()
     const valid = await verifyPassword(body.password, user?.password_hash ?? (await unknownUserHash))
     if (!user || !valid) fail(401, 'invalid email or password')
+    await throttle.succeeded(body.email, address)
 
     const session = await auth.createSession(user.id, sessionAttributes(c.req.header('user-agent')))
     setSessionCookie(c, auth.createSessionCookie(session.id))

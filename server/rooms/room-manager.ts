@@ -94,6 +94,15 @@ export class RoomManager {
     }
   }
 
+  /** Session ids of every open socket, so expired or ended sessions can be found. */
+  openSessionIds(): Set<string> {
+    const ids = new Set<string>()
+    for (const room of this.#rooms.values()) {
+      for (const conn of room.connections) ids.add(conn.sessionId)
+    }
+    return ids
+  }
+
   /** Closes every socket with a restart code and stores every room. */
   async shutdown(): Promise<void> {
     await Promise.allSettled(this.#loading.values())

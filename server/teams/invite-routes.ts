@@ -2,13 +2,24 @@ import { Hono } from 'hono'
 import { generateIdFromEntropySize } from 'lucia'
 import { z } from 'zod'
 
+import { requireUser } from '../auth/middleware'
 import type { AppEnv } from '../http/env'
 import { fail, readJson } from '../http/errors'
-import { requireUser } from '../auth/middleware'
-import { requireTeamRole } from './access'
+import type { Db } from '../storage/database'
+import { findRole, requireTeamRole } from './access'
 
-const inviteBody = z.object({ role: z.enum(['facilitator', 'member', 'observer']) })
-const inviteLifetimeMs = 7 * 24 * 60 * 60 * 1000
+const dayMs = 24 * 60 * 60 * 1000
+
+const inviteBody = z.object({
+  role: z.enum(['facilitator', 'member', 'observer']),
+  expiresInDays: z
+    .number()
+    .int('must be a whole number of days')
+    .min(1, 'must be at least 1 day')
+    .max(90, 'must be at most 90 days')
+    .default(7),
+  singleUse: z.boolean().default(false),
+})
 
 /** Invitation links that add whoever accepts them to a team with a role. */
 export function inviteRoutes() {
@@ -21,6 +32,7 @@ export function inviteRoutes() {
 
     const token = generateIdFromEntropySize(20)
     const now = Date.now()
+    const expiresAt = now + body.expiresInDays * dayMs
     await c.var.services.db
       .insertInto('invites')
       .values({
@@ -29,15 +41,74 @@ export function inviteRoutes() {
         role: body.role,
         created_by: user.id,
         created_at: now,
-        expires_at: now + inviteLifetimeMs,
-        single_use: 0,
+        expires_at: expiresAt,
+        single_use: body.singleUse ? 1 : 0,
         used_at: null,
         revoked_at: null,
       })
       .execute()
-    return c.json({ token, expiresAt: now + inviteLifetimeMs }, 201)
+
+    c.var.services.logger.info(
+      { teamId, userId: user.id, role: body.role, singleUse: body.singleUse },
+      'invitation created',
+    )
+    return c.json({ token, role: body.role, expiresAt, singleUse: body.singleUse }, 201)
   })
 
+  routes.get('/teams/:teamId/invites', async (c) => {
+    const teamId = c.req.param('teamId')
+    await requireTeamRole(c, teamId, 'facilitator')
+
+    const rows = await c.var.services.db
+      .selectFrom('invites')
+      .innerJoin('users', 'users.id', 'invites.created_by')
+      .select([
+        'invites.token',
+        'invites.role',
+        'invites.created_at',
+        'invites.expires_at',
+        'invites.single_use',
+        'users.name as created_by_name',
+      ])
+      .where('invites.team_id', '=', teamId)
+      .where('invites.revoked_at', 'is', null)
+      .where('invites.expires_at', '>', Date.now())
+      .where((eb) => eb.or([eb('invites.single_use', '=', 0), eb('invites.used_at', 'is', null)]))
+      .orderBy('invites.created_at', 'desc')
+      .execute()
+
+    return c.json(
+      rows.map((row) => ({
+        token: row.token,
+        role: row.role,
+        createdAt: row.created_at,
+        expiresAt: row.expires_at,
+        singleUse: row.single_use === 1,
+        createdBy: row.created_by_name,
+      })),
+    )
+  })
+
+  routes.delete('/teams/:teamId/invites/:token', async (c) => {
+    const teamId = c.req.param('teamId')
+    const { user } = await requireTeamRole(c, teamId, 'facilitator')
+
+    const result = await c.var.services.db
+      .updateTable('invites')
+      .set({ revoked_at: Date.now() })
+      .where('token', '=', c.req.param('token'))
+      .where('team_id', '=', teamId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst()
+    if (result.numUpdatedRows === 0n) {
+      fail(404, 'invitation not found in this team, or already revoked')
+    }
+
+    c.var.services.logger.info({ teamId, userId: user.id }, 'invitation revoked')
+    return c.json({ ok: true })
+  })
+
+  // Public, so the invitation page can show the team's name before the visitor signs in.
   routes.get('/invites/:token', async (c) => {
     const invite = await findOpenInvite(c.var.services.db, c.req.param('token'))
     return c.json(invite)
@@ -45,23 +116,53 @@ export function inviteRoutes() {
 
   routes.post('/invites/:token/accept', async (c) => {
     const user = requireUser(c)
+    const token = c.req.param('token')
     const { db, logger } = c.var.services
-    const invite = await findOpenInvite(db, c.req.param('token'))
 
-    await db
-      .insertInto('memberships')
-      .values({ team_id: invite.teamId, user_id: user.id, role: invite.role, joined_at: Date.now() })
-      .onConflict((oc) => oc.columns(['team_id', 'user_id']).doNothing())
-      .execute()
+    const accepted = await db.transaction().execute(async (trx) => {
+      const invite = await findOpenInvite(trx, token)
 
-    logger.info({ teamId: invite.teamId, userId: user.id, role: invite.role }, 'invite accepted')
-    return c.json({ teamId: invite.teamId, role: invite.role })
+      // A member keeps the role they have: an invitation must not demote a facilitator, and
+      // a single-use link is not spent on someone who is already in.
+      const current = await findRole(trx, invite.teamId, user.id)
+      if (current) return { teamId: invite.teamId, role: current, alreadyMember: true }
+
+      if (invite.singleUse) {
+        // The conditional update is the claim: of two concurrent accepts, only one matches.
+        const now = Date.now()
+        const claimed = await trx
+          .updateTable('invites')
+          .set({ used_at: now })
+          .where('token', '=', token)
+          .where('used_at', 'is', null)
+          .where('revoked_at', 'is', null)
+          .where('expires_at', '>', now)
+          .executeTakeFirst()
+        if (claimed.numUpdatedRows === 0n) fail(410, usedMessage)
+      }
+
+      await trx
+        .insertInto('memberships')
+        .values({
+          team_id: invite.teamId,
+          user_id: user.id,
+          role: invite.role,
+          joined_at: Date.now(),
+        })
+        .execute()
+      return { teamId: invite.teamId, role: invite.role, alreadyMember: false }
+    })
+
+    logger.info({ ...accepted, userId: user.id }, 'invitation accepted')
+    return c.json(accepted)
   })
 
   return routes
 }
 
-async function findOpenInvite(db: AppEnv['Variables']['services']['db'], token: string) {
+const usedMessage = 'this invitation was already used; ask the facilitator for a new link'
+
+async function findOpenInvite(db: Db, token: string) {
   const row = await db
     .selectFrom('invites')
     .innerJoin('teams', 'teams.id', 'invites.team_id')
@@ -77,11 +178,20 @@ async function findOpenInvite(db: AppEnv['Variables']['services']['db'], token: 
     .where('invites.token', '=', token)
     .executeTakeFirst()
 
-  if (!row) fail(404, 'invitation not found; ask for a new link')
-  if (row.revoked_at !== null) fail(410, 'this invitation was revoked; ask for a new link')
-  if (row.expires_at <= Date.now()) fail(410, 'this invitation has expired; ask for a new link')
-  if (row.single_use && row.used_at !== null) {
-    fail(410, 'this invitation was already used; ask for a new link')
+  if (!row) fail(404, 'invitation not found; check the link or ask for a new one')
+  if (row.revoked_at !== null) {
+    fail(410, 'this invitation was revoked; ask the facilitator for a new link')
   }
-  return { teamId: row.team_id, teamName: row.name, role: row.role, expiresAt: row.expires_at }
+  if (row.expires_at <= Date.now()) {
+    fail(410, 'this invitation has expired; ask the facilitator for a new link')
+  }
+  if (row.single_use && row.used_at !== null) fail(410, usedMessage)
+
+  return {
+    teamId: row.team_id,
+    teamName: row.name,
+    role: row.role,
+    expiresAt: row.expires_at,
+    singleUse: row.single_use === 1,
+  }
 }
