@@ -7,8 +7,6 @@ export interface Config {
   dataDir: string
   /** PostgreSQL connection string; SQLite under `dataDir` is used when it is missing. */
   databaseUrl?: string
-  /** Redis connection string for fan-out between server processes. */
-  redisUrl?: string
   /** Largest websocket message accepted, in bytes. */
   maxMessageBytes: number
   /** Number of stored updates of one document after which the log is compacted. */
@@ -58,7 +56,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host,
     dataDir: path.resolve(env.DATA_DIR || './data'),
     databaseUrl: env.DATABASE_URL || undefined,
-    redisUrl: env.REDIS_URL || undefined,
     maxMessageBytes: readInteger(env, 'MAX_MESSAGE_BYTES', 4 * 1024 * 1024),
     compactAfterUpdates: readInteger(env, 'COMPACT_AFTER_UPDATES', 500),
     allowedOrigins: origins,
