@@ -123,3 +123,19 @@ describe('logged document storage', () => {
     await database.close()
   })
 })
+
+describe('migrations on postgres', () => {
+  it('run once when several processes start together', async () => {
+    const pg = await createTestDatabase()
+    try {
+      const opened = await Promise.all(
+        [1, 2, 3].map(() => openDatabase({ dataDir: '', databaseUrl: pg.url })),
+      )
+      const applied = await opened[0].db.selectFrom('schema_migrations').select('name').execute()
+      expect(applied.length).toBe(new Set(applied.map((row) => row.name)).size)
+      for (const database of opened) await database.close()
+    } finally {
+      await pg.drop()
+    }
+  })
+})

@@ -87,8 +87,26 @@ export const migrations: Migration[] = [
   },
 ]
 
+// Arbitrary key of the PostgreSQL advisory lock held while migrating.
+const migrationLockKey = 72_410_001
+
 /** Applies the migrations that this database has not seen, each in its own transaction. */
 export async function migrate(db: Kysely<Database>, dialect: Dialect): Promise<void> {
+  if (dialect === 'sqlite') return applyMigrations(db, dialect)
+
+  // Several server processes may start at once on one PostgreSQL database. A session-level
+  // advisory lock lets one migrate while the others wait, then find nothing left to do.
+  await db.connection().execute(async (connection) => {
+    await sql`SELECT pg_advisory_lock(${migrationLockKey})`.execute(connection)
+    try {
+      await applyMigrations(connection, dialect)
+    } finally {
+      await sql`SELECT pg_advisory_unlock(${migrationLockKey})`.execute(connection)
+    }
+  })
+}
+
+async function applyMigrations(db: Kysely<Database>, dialect: Dialect): Promise<void> {
   await sql`CREATE TABLE IF NOT EXISTS schema_migrations (
     name TEXT PRIMARY KEY,
     applied_at ${sql.raw(bigint[dialect])} NOT NULL
