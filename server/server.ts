@@ -16,6 +16,7 @@ import { lifecycleExtension } from './meetings/lifecycle'
 import { RoomManager } from './rooms/room-manager'
 import type { Services } from './services'
 import { openDatabase } from './storage/database'
+import { timerExtension } from './timer/extension'
 import { DocumentStore } from './storage/document-store'
 
 export interface RunningServer {
@@ -42,7 +43,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       logger,
       createStorage: (meetingId) =>
         new LoggedDocumentStorage(documents, meetingId, config.compactAfterUpdates),
-      createExtensions: () => [lifecycleExtension(services)],
+      createExtensions: () => [lifecycleExtension(services), timerExtension(services)],
     }),
     events: new MeetingEventBus(),
   }

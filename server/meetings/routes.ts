@@ -2,10 +2,13 @@ import { Hono } from 'hono'
 import { generateIdFromEntropySize } from 'lucia'
 import { z } from 'zod'
 
-import { findProtocolTemplate, protocolTemplates } from '../../shared/protocols'
+import { protocolTemplates } from '../../shared/protocols'
 import type { AppEnv } from '../http/env'
 import { fail, readJson } from '../http/errors'
+import { teamTemplateRoutes } from '../protocols/routes'
+import { resolveProtocol } from '../protocols/store'
 import { requireMeetingRole, requireTeamRole } from '../teams/access'
+import { timerRoutes } from '../timer/routes'
 
 const meetingBody = z.object({
   title: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
@@ -35,8 +38,12 @@ export function meetingRoutes() {
     const { user } = await requireTeamRole(c, teamId, 'member')
     const body = await readJson(c, meetingBody)
 
-    const protocol = findProtocolTemplate(body.protocolId)
-    if (!protocol) fail(400, `unknown protocol "${body.protocolId}"; GET /api/protocols lists them`)
+    // A built-in template or one of the team's own; its phases are copied into the meeting so
+    // later edits to the template leave this meeting as it was.
+    const protocol = await resolveProtocol(c.var.services.db, teamId, body.protocolId)
+    if (!protocol) {
+      fail(400, `unknown protocol "${body.protocolId}"; GET /api/teams/${teamId}/protocols lists them`)
+    }
 
     const id = generateIdFromEntropySize(10)
     await c.var.services.db
@@ -70,6 +77,9 @@ export function meetingRoutes() {
       role,
     })
   })
+
+  routes.route('/', timerRoutes())
+  routes.route('/', teamTemplateRoutes())
 
   return routes
 }

@@ -85,6 +85,28 @@ export const migrations: Migration[] = [
       `CREATE INDEX doc_updates_doc ON doc_updates (doc_name, id)`,
     ]),
   },
+  {
+    name: '003-timers',
+    statements: both((d) => [
+      `CREATE TABLE meeting_timers (
+        meeting_id TEXT PRIMARY KEY REFERENCES meetings(id) ON DELETE CASCADE,
+        state_json TEXT NOT NULL,
+        updated_by TEXT,
+        updated_at ${bigint[d]} NOT NULL
+      )`,
+      `CREATE TABLE team_templates (
+        id TEXT PRIMARY KEY,
+        team_id TEXT NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        based_on TEXT,
+        phases_json TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at ${bigint[d]} NOT NULL,
+        updated_at ${bigint[d]} NOT NULL
+      )`,
+      `CREATE INDEX team_templates_team ON team_templates (team_id, name)`,
+    ]),
+  },
 ]
 
 // Arbitrary key of the PostgreSQL advisory lock held while migrating.

@@ -12,6 +12,8 @@ export interface Database {
   invites: InviteTable
   meetings: MeetingTable
   doc_updates: DocUpdateTable
+  meeting_timers: MeetingTimerTable
+  team_templates: TeamTemplateTable
   schema_migrations: SchemaMigrationTable
 }
 
@@ -73,6 +75,28 @@ export interface DocUpdateTable {
   doc_name: string
   data: Uint8Array
   created_at: number
+}
+
+/** A meeting's timer: a `TimerModel` from shared/timer.ts as JSON. */
+export interface MeetingTimerTable {
+  meeting_id: string
+  state_json: string
+  updated_by: string | null
+  updated_at: number
+}
+
+/** A protocol template a team saved, usually edited from a copy of a built-in one. */
+export interface TeamTemplateTable {
+  id: string
+  team_id: string
+  name: string
+  /** Id of the template it was copied from, if any. */
+  based_on: string | null
+  /** The phases as JSON. */
+  phases_json: string
+  created_by: string
+  created_at: number
+  updated_at: number
 }
 
 export interface SchemaMigrationTable {
