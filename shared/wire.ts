@@ -25,6 +25,10 @@ export const MessageType = {
   ClockPong: 102,
   /** Server to client: a JSON `RoomNotice` in a varString (role change, meeting state). */
   Notice: 103,
+  /** Client to server: a varUint, 1 when the sender starts drafting a card and 0 when it stops. */
+  CardDraft: 104,
+  /** Server to client: a JSON `CardActivity` in a varString. */
+  CardActivity: 105,
 } as const
 
 export type MessageType = (typeof MessageType)[keyof typeof MessageType]
@@ -78,3 +82,13 @@ export type RoomNotice =
   | { kind: 'role'; role: MemberRole }
   | { kind: 'meeting-state'; state: 'scheduled' | 'live' | 'ended' }
   | { kind: 'restored'; snapshotId: string }
+
+/**
+ * Card activity the server pushes to every socket of a meeting. `writing` counts the other
+ * sockets drafting a card, without saying whose. `next-steps` asks the client to fetch the
+ * meeting's next steps again.
+ */
+export type CardActivity =
+  | { kind: 'writing'; count: number }
+  | { kind: 'anonymity'; anonymous: boolean }
+  | { kind: 'next-steps' }
