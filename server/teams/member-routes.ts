@@ -28,6 +28,7 @@ export function memberRoutes() {
     const { db, dialect, rooms, logger } = c.var.services
 
     const previous = await db.transaction().execute(async (trx) => {
+      await requireFacilitatorStill(trx, teamId, user.id)
       const current = await findRole(trx, teamId, userId)
       if (!current) fail(404, 'member not found in this team')
       if (current === 'facilitator' && body.role !== 'facilitator') {
@@ -62,6 +63,7 @@ export function memberRoutes() {
     if (!leaving) await requireTeamRole(c, teamId, 'facilitator')
 
     await db.transaction().execute(async (trx) => {
+      if (!leaving) await requireFacilitatorStill(trx, teamId, user.id)
       const current = await findRole(trx, teamId, userId)
       if (!current) fail(404, 'member not found in this team')
       if (current === 'facilitator') {
@@ -81,6 +83,16 @@ export function memberRoutes() {
   })
 
   return routes
+}
+
+/**
+ * Checks the caller's role again inside the transaction, so a facilitator demoted by a
+ * concurrent request cannot still change others.
+ */
+async function requireFacilitatorStill(trx: Db, teamId: string, userId: string): Promise<void> {
+  if ((await findRole(trx, teamId, userId)) !== 'facilitator') {
+    fail(403, 'only a facilitator of this team can do this')
+  }
 }
 
 /**
