@@ -1,5 +1,13 @@
 import * as Y from 'yjs'
 
+import {
+  feedbackKindLabels,
+  feedbackKinds,
+  phaseCardKinds,
+  type FeedbackKind,
+  type Phase,
+} from './protocols'
+
 /**
  * Feedback cards as the meeting document stores them: the root `Y.Array` named `cards` contains one
  * `Y.Map` per card. Only the server writes this array (clients ask for changes over HTTP), so the
@@ -9,31 +17,12 @@ import * as Y from 'yjs'
 /** Name of the document's root array of cards. */
 export const cardsArrayName = 'cards'
 
-export const cardKinds = [
-  'warm',
-  'cool',
-  'clarifying',
-  'probing',
-  'notice',
-  'wonder',
-  'glow',
-  'grow',
-  'next-step',
-] as const
+/** Card kinds, the same list the protocol library's phases invite. */
+export const cardKinds = feedbackKinds
 
-export type CardKind = (typeof cardKinds)[number]
+export type CardKind = FeedbackKind
 
-export const cardKindLabels: Record<CardKind, string> = {
-  warm: 'Warm',
-  cool: 'Cool',
-  clarifying: 'Clarifying question',
-  probing: 'Probing question',
-  notice: 'Notice',
-  wonder: 'Wonder',
-  glow: 'Glow',
-  grow: 'Grow',
-  'next-step': 'Next step',
-}
+export const cardKindLabels: Record<CardKind, string> = feedbackKindLabels
 
 export function isCardKind(value: unknown): value is CardKind {
   return typeof value === 'string' && (cardKinds as readonly string[]).includes(value)
@@ -158,12 +147,12 @@ export function cardAuthorLabel(card: Card): string {
 }
 
 /**
- * Returns the kinds a phase invites, listed in the phase's `cardKinds` field. A phase that names
- * none (a free phase) invites every kind.
+ * Returns the kinds a card written in `phase` may have: those the phase invites, or every kind in a
+ * free phase, which invites none in particular (an empty or missing list).
  */
-export function invitedCardKinds(phase: { cardKinds?: readonly string[] } | undefined): CardKind[] {
-  const named = phase?.cardKinds?.filter(isCardKind) ?? []
-  return named.length > 0 ? named : [...cardKinds]
+export function invitedCardKinds(phase: Phase | undefined): CardKind[] {
+  const invited = phase ? phaseCardKinds(phase) : []
+  return invited.length > 0 ? [...invited] : [...cardKinds]
 }
 
 export type CardSort = 'votes' | 'time'
@@ -193,4 +182,50 @@ function stringOr<T>(value: unknown, fallback: T): string | T {
 
 function numberOr<T>(value: unknown, fallback: T): number | T {
   return typeof value === 'number' ? value : fallback
+}
+
+/** A next step (action item) as the API returns it. */
+export interface NextStep {
+  id: string
+  teamId: string
+  /** The meeting the step was created in. */
+  meetingId: string
+  meetingTitle: string
+  /** The card it was promoted from, if any. */
+  cardId: string | null
+  text: string
+  ownerId: string | null
+  ownerName: string | null
+  /** Calendar date, `YYYY-MM-DD`. */
+  dueDate: string
+  done: boolean
+  doneAt: number | null
+  createdAt: number
+  /** Set in a meeting's list on open steps carried forward from an earlier meeting of the team. */
+  carried: boolean
+}
+
+const calendarDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/** Tells whether `value` is a real calendar date written `YYYY-MM-DD` (no 2026-02-30). */
+export function isCalendarDate(value: string): boolean {
+  const match = calendarDatePattern.exec(value)
+  if (!match) return false
+
+  const [year, month, day] = match.slice(1).map(Number)
+  const date = new Date(Date.UTC(year, month - 1, day))
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  )
+}
+
+/** Formats a date as `YYYY-MM-DD` in the local time zone of the caller. */
+export function localDateString(date = new Date()): string {
+  const pad = (value: number) => String(value).padStart(2, '0')
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
+}
+
+/** Tells whether an open step's due date is before `today` (both `YYYY-MM-DD`). */
+export function isOverdue(step: Pick<NextStep, 'done' | 'dueDate'>, today: string): boolean {
+  return !step.done && step.dueDate < today
 }

@@ -107,6 +107,36 @@ export const migrations: Migration[] = [
       `CREATE INDEX team_templates_team ON team_templates (team_id, name)`,
     ]),
   },
+  {
+    name: '004-cards',
+    statements: both((d) => [
+      `CREATE TABLE meeting_card_settings (
+        meeting_id TEXT PRIMARY KEY REFERENCES meetings(id) ON DELETE CASCADE,
+        anonymous INTEGER NOT NULL DEFAULT 0,
+        updated_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+        updated_at ${bigint[d]} NOT NULL
+      )`,
+      `CREATE TABLE next_steps (
+        id TEXT PRIMARY KEY,
+        team_id TEXT NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
+        meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        card_id TEXT,
+        text TEXT NOT NULL,
+        owner_id TEXT REFERENCES users(id) ON DELETE SET NULL,
+        due_date TEXT NOT NULL,
+        done INTEGER NOT NULL DEFAULT 0,
+        done_at ${bigint[d]},
+        done_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+        done_meeting_id TEXT REFERENCES meetings(id) ON DELETE SET NULL,
+        created_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+        created_at ${bigint[d]} NOT NULL,
+        updated_at ${bigint[d]} NOT NULL
+      )`,
+      `CREATE INDEX next_steps_team ON next_steps (team_id, done, due_date)`,
+      `CREATE INDEX next_steps_meeting ON next_steps (meeting_id)`,
+      `CREATE UNIQUE INDEX next_steps_card ON next_steps (meeting_id, card_id)`,
+    ]),
+  },
 ]
 
 // Arbitrary key of the PostgreSQL advisory lock held while migrating.

@@ -14,6 +14,8 @@ export interface Database {
   doc_updates: DocUpdateTable
   meeting_timers: MeetingTimerTable
   team_templates: TeamTemplateTable
+  meeting_card_settings: MeetingCardSettingsTable
+  next_steps: NextStepTable
   schema_migrations: SchemaMigrationTable
 }
 
@@ -102,4 +104,34 @@ export interface TeamTemplateTable {
 export interface SchemaMigrationTable {
   name: string
   applied_at: number
+}
+
+/** Per-meeting card settings; a meeting without a row has anonymity off. */
+export interface MeetingCardSettingsTable {
+  meeting_id: string
+  /** 1 when new cards are written without their author. */
+  anonymous: number
+  updated_by: string | null
+  updated_at: number
+}
+
+/** An action item of a team, created in a meeting or promoted from one of its cards. */
+export interface NextStepTable {
+  id: string
+  team_id: string
+  meeting_id: string
+  card_id: string | null
+  text: string
+  /** Null only when the owner's account was deleted. */
+  owner_id: string | null
+  /** Calendar date, `YYYY-MM-DD`. */
+  due_date: string
+  done: number
+  done_at: number | null
+  done_by: string | null
+  /** The meeting in which the step was ticked off, which may be a later one than `meeting_id`. */
+  done_meeting_id: string | null
+  created_by: string | null
+  created_at: number
+  updated_at: number
 }
