@@ -181,7 +181,9 @@ describe('membership changes on open sockets', () => {
     await facilitator.request('PATCH', `/api/teams/${teamId}/members/${otherId}`, {
       role: 'member',
     })
-    await waitFor(() => notices(socket.messages).at(-1)?.role === 'member')
+    await waitFor(() =>
+      notices(socket.messages).some((notice) => notice.kind === 'role' && notice.role === 'member'),
+    )
     socket.ws.send(encodeUpdateMessage(makeNotesUpdate('written after promotion')))
     await waitFor(() =>
       watcher.doc.getXmlFragment('notes:review').toString().includes('after promotion'),

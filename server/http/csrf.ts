@@ -10,19 +10,23 @@ const check = csrf({
     isAllowedOrigin(origin, c.req.header('host'), c.var.services.config.allowedOrigins),
 })
 
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
+
 /**
  * Rejects state-changing requests that a browser sent from another site with the user's
- * cookie, using Hono's csrf check: a form-like request passes when Sec-Fetch-Site is
- * `same-origin` or Origin is the app's own or listed in ALLOWED_ORIGINS.
+ * cookie. Hono's csrf check covers the requests a plain HTML form can send (form and text
+ * bodies): they pass when Sec-Fetch-Site is `same-origin` or Origin is the app's own or listed
+ * in ALLOWED_ORIGINS. Other bodies, such as JSON, also fail when their Origin is a foreign one,
+ * so a later CORS setting cannot open the API by mistake.
  *
  * Requests with neither Origin nor Sec-Fetch-Site pass. Browsers send Origin with every POST,
  * PATCH and DELETE, so such a request comes from a program (curl, a test, a sync client),
  * and another site cannot make a program send the user's cookie.
  */
 export const csrfProtection = createMiddleware<AppEnv>(async (c, next) => {
-  if (c.req.header('origin') === undefined && c.req.header('sec-fetch-site') === undefined) {
-    return next()
-  }
+  const origin = c.req.header('origin')
+  if (safeMethods.has(c.req.method)) return next()
+  if (origin === undefined && c.req.header('sec-fetch-site') === undefined) return next()
 
   let allowed = false
   try {
@@ -31,6 +35,14 @@ export const csrfProtection = createMiddleware<AppEnv>(async (c, next) => {
     })
   } catch {
     // Hono throws an HTTPException carrying a plain-text 403; the API answers JSON instead.
+  }
+  const { config } = c.var.services
+  if (
+    allowed &&
+    origin !== undefined &&
+    !isAllowedOrigin(origin, c.req.header('host'), config.allowedOrigins)
+  ) {
+    allowed = false
   }
   if (!allowed) {
     c.var.services.logger.warn(
