@@ -31,7 +31,7 @@ export interface RunningServer {
 /** Opens storage, builds the app and starts listening. */
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
   const database = await openDatabase(config)
-  const documents = new DocumentStore(database.db)
+  const documents = new DocumentStore(database)
   const services: Services = {
     config,
     logger,

@@ -47,7 +47,7 @@ describe.each(backends)('document store on $name', (backend) => {
 
   beforeAll(async () => {
     ;({ database, cleanup } = await backend.open())
-    store = new DocumentStore(database.db)
+    store = new DocumentStore(database)
   })
   afterAll(async () => {
     await database.close()
@@ -101,7 +101,7 @@ describe('logged document storage', () => {
   it('compacts past its bound and survives reopening', async () => {
     const dataDir = makeDataDir()
     let database = await openDatabase({ dataDir })
-    let storage = new LoggedDocumentStorage(new DocumentStore(database.db), 'meeting', 3)
+    let storage = new LoggedDocumentStorage(new DocumentStore(database), 'meeting', 3)
     const doc = new Y.Doc()
     await storage.load(doc)
 
@@ -109,17 +109,17 @@ describe('logged document storage', () => {
       await storage.store([textUpdate(doc, word)])
       await storage.compact(doc, false)
     }
-    expect(await new DocumentStore(database.db).countUpdates('meeting')).toBe(2)
+    expect(await new DocumentStore(database).countUpdates('meeting')).toBe(2)
     await database.close()
 
     database = await openDatabase({ dataDir })
-    storage = new LoggedDocumentStorage(new DocumentStore(database.db), 'meeting', 3)
+    storage = new LoggedDocumentStorage(new DocumentStore(database), 'meeting', 3)
     const reopened = new Y.Doc()
     await storage.load(reopened)
     expect(reopened.getText('t').toString()).toBe('one two three four')
 
     await storage.compact(reopened, true)
-    expect(await new DocumentStore(database.db).countUpdates('meeting')).toBe(1)
+    expect(await new DocumentStore(database).countUpdates('meeting')).toBe(1)
     await database.close()
   })
 })

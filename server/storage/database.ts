@@ -13,6 +13,8 @@ export type Db = Kysely<Database>
 export interface OpenDatabase {
   db: Db
   dialect: Dialect
+  /** The better-sqlite3 handle under `db` when the dialect is SQLite, for hot paths. */
+  sqlite?: SQLite.Database
   close(): Promise<void>
 }
 
@@ -46,5 +48,5 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
 
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
   await migrate(db, 'sqlite')
-  return { db, dialect: 'sqlite', close: () => db.destroy() }
+  return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() }
 }

