@@ -13,9 +13,12 @@ import { sessionRoutes } from './auth/session-routes'
 import { LoginThrottle, MemoryAttemptStore } from './auth/throttle'
 import { csrfProtection } from './http/csrf'
 import type { AppEnv } from './http/env'
+import { exportRoutes } from './export/routes'
+import { lifecycleRoutes } from './meetings/lifecycle-routes'
 import { meetingRoutes } from './meetings/routes'
 import { roomSocketRoute } from './rooms/socket-route'
 import type { Services } from './services'
+import { snapshotRoutes } from './snapshots/routes'
 import { inviteRoutes } from './teams/invite-routes'
 import { memberRoutes } from './teams/member-routes'
 import { teamRoutes } from './teams/routes'
@@ -47,6 +50,9 @@ export function createApp(services: Services, upgradeWebSocket: UpgradeWebSocket
   app.route('/api', inviteRoutes())
   app.route('/api', memberRoutes())
   app.route('/api', meetingRoutes())
+  app.route('/api', lifecycleRoutes())
+  app.route('/api', snapshotRoutes())
+  app.route('/api', exportRoutes())
   app.all('/api/*', (c) => c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}` }, 404))
 
   app.get('/rooms/:meetingId', roomSocketRoute(upgradeWebSocket))

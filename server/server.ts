@@ -12,9 +12,11 @@ import { MeetingEventBus } from './events'
 import type { AppEnv } from './http/env'
 import type { Logger } from './logger'
 import { LoggedDocumentStorage } from './rooms/document-storage'
+import { attendanceExtension } from './meetings/attendance'
 import { lifecycleExtension } from './meetings/lifecycle'
 import { RoomManager } from './rooms/room-manager'
 import type { Services } from './services'
+import { startSnapshotService } from './snapshots/automatic'
 import { openDatabase } from './storage/database'
 import { timerExtension } from './timer/extension'
 import { DocumentStore } from './storage/document-store'
@@ -43,7 +45,11 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       logger,
       createStorage: (meetingId) =>
         new LoggedDocumentStorage(documents, meetingId, config.compactAfterUpdates),
-      createExtensions: () => [lifecycleExtension(services), timerExtension(services)],
+      createExtensions: () => [
+        lifecycleExtension(services),
+        timerExtension(services),
+        attendanceExtension(services),
+      ],
     }),
     events: new MeetingEventBus(),
   }
@@ -64,6 +70,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   })
   injectWebSocket(server)
   const sessionSweep = startSessionSweep(services)
+  const snapshots = startSnapshotService(services)
 
   const port = (server.address() as AddressInfo).port
   const url = `http://${config.host}:${port}`
@@ -75,6 +82,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     port,
     async stop() {
       sessionSweep.stop()
+      await snapshots.stop()
       await services.rooms.shutdown()
       for (const client of wss.clients) client.terminate()
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))

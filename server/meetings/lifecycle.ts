@@ -1,9 +1,20 @@
+import type { Context } from 'hono'
+import type { User } from 'lucia'
+
+import type { MemberRole } from '../../shared/wire'
+import type { AppEnv } from '../http/env'
+import { fail } from '../http/errors'
 import { encodeNotice } from '../rooms/messages'
 import type { RoomExtension } from '../rooms/room'
 import type { Services } from '../services'
 import type { MeetingTable } from '../storage/schema'
+import { requireMeetingRole, type MeetingRecord } from '../teams/access'
 
 export type MeetingState = MeetingTable['state']
+
+/** The error message for any change to an ended meeting. */
+export const endedMeetingMessage =
+  'this meeting has ended and is read-only; a facilitator can reopen it'
 
 /**
  * Moves a meeting to a lifecycle state: stores it, makes its open room read-only when ended,
@@ -24,6 +35,25 @@ export async function setMeetingState(
   }
   services.logger.info({ meetingId, userId, state }, 'meeting state changed')
   services.events.emit('state-changed', { meetingId, state, userId })
+}
+
+/** Tells whether a meeting in this state accepts changes to its notes, cards and next steps. */
+export function isMeetingWritable(meeting: Pick<MeetingRecord, 'state'>): boolean {
+  return meeting.state !== 'ended'
+}
+
+/**
+ * Like `requireMeetingRole` (default minimum: member), and fails with 409 when the meeting has
+ * ended. Routes that change a meeting's notes, cards or next steps call this.
+ */
+export async function requireWritableMeeting(
+  c: Context<AppEnv>,
+  meetingId: string,
+  minimum: MemberRole = 'member',
+): Promise<{ user: User; role: MemberRole; meeting: MeetingRecord }> {
+  const access = await requireMeetingRole(c, meetingId, minimum)
+  if (!isMeetingWritable(access.meeting)) fail(409, endedMeetingMessage)
+  return access
 }
 
 /** Makes the room of an ended meeting read-only from the moment it loads. */

@@ -103,6 +103,33 @@ export class RoomManager {
     return ids
   }
 
+  /**
+   * Runs `change` on the meeting's room, loading the room for it when no client holds it open,
+   * and resolves once the change is stored (and so relayed). A room loaded only for the change
+   * unloads again. `change` is synchronous so that no client can leave, and the room unload,
+   * while it runs.
+   */
+  async changeRoom<T>(meetingId: string, teamId: string, change: (room: Room) => T): Promise<T> {
+    for (;;) {
+      await this.#unloading.get(meetingId)
+
+      const room = this.#rooms.get(meetingId) ?? (await this.#load(meetingId, teamId))
+      if (room.closed) {
+        void this.#unload(room)
+        continue
+      }
+
+      const result = change(room)
+      await room.whenStored()
+      // A room that closed without unloading failed to store; its clients reload the stored state.
+      if (room.closed && !this.#unloading.has(meetingId)) {
+        throw new Error(`room-manager: storing a server change to meeting ${meetingId} failed`)
+      }
+      if (room.connections.size === 0) void this.#unload(room)
+      return result
+    }
+  }
+
   /** Closes every socket with a restart code and stores every room. */
   async shutdown(): Promise<void> {
     await Promise.allSettled(this.#loading.values())

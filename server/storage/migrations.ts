@@ -137,6 +137,31 @@ export const migrations: Migration[] = [
       `CREATE UNIQUE INDEX next_steps_card ON next_steps (meeting_id, card_id)`,
     ]),
   },
+  {
+    name: '005-snapshots',
+    statements: both((d) => [
+      `CREATE TABLE snapshots (
+        id TEXT PRIMARY KEY,
+        meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        label TEXT NOT NULL,
+        author_id TEXT REFERENCES users(id) ON DELETE SET NULL,
+        phase_index INTEGER NOT NULL,
+        actual_ms_json TEXT,
+        state ${blob[d]} NOT NULL,
+        created_at ${bigint[d]} NOT NULL
+      )`,
+      `CREATE INDEX snapshots_meeting ON snapshots (meeting_id, created_at)`,
+      `CREATE TABLE meeting_attendance (
+        meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        role TEXT NOT NULL,
+        first_joined_at ${bigint[d]} NOT NULL,
+        last_joined_at ${bigint[d]} NOT NULL,
+        PRIMARY KEY (meeting_id, user_id)
+      )`,
+    ]),
+  },
 ]
 
 // Arbitrary key of the PostgreSQL advisory lock held while migrating.

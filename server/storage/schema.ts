@@ -12,6 +12,8 @@ export interface Database {
   invites: InviteTable
   meetings: MeetingTable
   doc_updates: DocUpdateTable
+  snapshots: SnapshotTable
+  meeting_attendance: MeetingAttendanceTable
   meeting_timers: MeetingTimerTable
   team_templates: TeamTemplateTable
   meeting_card_settings: MeetingCardSettingsTable
@@ -77,6 +79,32 @@ export interface DocUpdateTable {
   doc_name: string
   data: Uint8Array
   created_at: number
+}
+
+export interface SnapshotTable {
+  id: string
+  meeting_id: string
+  /** manual (labelled by a member), phase and ended (automatic), restore-point. */
+  kind: 'manual' | 'phase' | 'ended' | 'restore-point'
+  label: string
+  /** Null for automatic snapshots. */
+  author_id: string | null
+  /** The meeting's current phase when the snapshot was taken. */
+  phase_index: number
+  /** Time the timer had run in each phase (ms) when the snapshot was taken, as JSON, or null. */
+  actual_ms_json: string | null
+  /** The document as one Yjs update, deflated with node:zlib. */
+  state: Uint8Array
+  created_at: number
+}
+
+/** Who joined a meeting's room while it was not ended. */
+export interface MeetingAttendanceTable {
+  meeting_id: string
+  user_id: string
+  role: 'facilitator' | 'member' | 'observer'
+  first_joined_at: number
+  last_joined_at: number
 }
 
 /** A meeting's timer: a `TimerModel` from shared/timer.ts as JSON. */

@@ -1,0 +1,237 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+
+import { CardField } from '../shared/cards'
+import { MessageType, type RoomNotice } from '../shared/wire'
+import { ApiClient, setupMeeting } from './support/http'
+import { paragraph, paragraphTexts } from './support/notes'
+import { startTestServer, type TestServer } from './support/server'
+import { connectProvider, waitFor, type TestProvider } from './support/yjs-client'
+import * as decoding from 'lib0/decoding'
+
+let server: TestServer
+
+beforeAll(async () => {
+  server = await startTestServer()
+})
+afterAll(async () => {
+  await server.stop()
+})
+
+/** Collects the notices a stock provider receives, which it would otherwise ignore. */
+function recordNotices(client: TestProvider): RoomNotice[] {
+  const notices: RoomNotice[] = []
+  client.provider.messageHandlers[MessageType.Notice] = (_encoder, decoder) => {
+    notices.push(JSON.parse(decoding.readVarString(decoder)) as RoomNotice)
+  }
+  return notices
+}
+
+/** Appends a card to the live room as the server would, since clients cannot write cards. */
+async function addCard(meetingId: string, teamId: string, id: string, text: string) {
+  await server.services.rooms.changeRoom(meetingId, teamId, (room) => {
+    room.doc.transact(() => {
+      const card = new Y.Map<unknown>()
+      card.set(CardField.id, id)
+      card.set(CardField.kind, 'warm')
+      card.set(CardField.text, text)
+      card.set(CardField.phaseId, 'discuss')
+      card.set(CardField.votes, new Y.Map())
+      room.doc.getArray('cards').push([card])
+    })
+  })
+}
+
+function cardTexts(doc: Y.Doc): string[] {
+  return doc
+    .getArray<Y.Map<unknown>>('cards')
+    .toArray()
+    .map((card) => String(card.get(CardField.text)))
+}
+
+describe('snapshot restore', () => {
+  it('converges two editing clients to the snapshot', async () => {
+    const { facilitator, teamId, meetingId } = await setupMeeting(server.url)
+    const member = await new ApiClient(server.url).signup('Member')
+    await facilitator.addMember(teamId, member, 'member')
+
+    const a = connectProvider(server.url, meetingId, facilitator.cookie)
+    const b = connectProvider(server.url, meetingId, member.cookie)
+    const noticesA = recordNotices(a)
+    const noticesB = recordNotices(b)
+    await Promise.all([a.synced, b.synced])
+
+    a.doc.getXmlFragment('notes:review').insert(0, [paragraph('Focus question agreed')])
+    b.doc.getXmlFragment('notes:discuss').insert(0, [paragraph('Warm: clear exit ticket')])
+    await addCard(meetingId, teamId, 'card-1', 'Kept card')
+    await waitFor(() => paragraphTexts(a.doc.getXmlFragment('notes:discuss')).length === 1)
+    await waitFor(() => paragraphTexts(b.doc.getXmlFragment('notes:review')).length === 1)
+    await waitFor(() => cardTexts(a.doc).length === 1 && cardTexts(b.doc).length === 1)
+
+    const saved = await member.request('POST', `/api/meetings/${meetingId}/snapshots`, {
+      label: 'Before feedback',
+    })
+    expect(saved.status).toBe(201)
+
+    // Both keep editing after the snapshot: new paragraphs, text typed into the old ones.
+    a.doc.getXmlFragment('notes:review').insert(1, [paragraph('Later idea from A')])
+    const bParagraph = b.doc.getXmlFragment('notes:discuss').get(0) as Y.XmlElement
+    ;(bParagraph.get(0) as Y.XmlText).insert(0, 'Edited: ')
+    b.doc.getXmlFragment('notes:evaluate').insert(0, [paragraph('Evaluate notes from B')])
+    await addCard(meetingId, teamId, 'card-2', 'Card after the snapshot')
+    await waitFor(() => paragraphTexts(b.doc.getXmlFragment('notes:review')).length === 2)
+    await waitFor(() => paragraphTexts(a.doc.getXmlFragment('notes:evaluate')).length === 1)
+    await waitFor(() => cardTexts(a.doc).length === 2 && cardTexts(b.doc).length === 2)
+
+    const restored = await facilitator.request(
+      'POST',
+      `/api/meetings/${meetingId}/snapshots/${saved.body.id}/restore`,
+    )
+    expect(restored.status).toBe(200)
+
+    for (const client of [a, b]) {
+      await waitFor(
+        () => paragraphTexts(client.doc.getXmlFragment('notes:review')).length === 1,
+        5000,
+        'review notes restored',
+      )
+      expect(paragraphTexts(client.doc.getXmlFragment('notes:review'))).toEqual([
+        'Focus question agreed',
+      ])
+      expect(paragraphTexts(client.doc.getXmlFragment('notes:discuss'))).toEqual([
+        'Warm: clear exit ticket',
+      ])
+      expect(paragraphTexts(client.doc.getXmlFragment('notes:evaluate'))).toEqual([])
+      expect(cardTexts(client.doc)).toEqual(['Kept card'])
+    }
+    await waitFor(() => noticesA.length > 0 && noticesB.length > 0, 5000, 'restored notices')
+    expect(noticesA).toContainEqual({ kind: 'restored', snapshotId: saved.body.id })
+    expect(noticesB).toContainEqual({ kind: 'restored', snapshotId: saved.body.id })
+
+    // Editing goes on from the restored state, and reaches the other client.
+    a.doc.getXmlFragment('notes:review').insert(1, [paragraph('After the restore')])
+    await waitFor(() => paragraphTexts(b.doc.getXmlFragment('notes:review')).length === 2)
+    expect(Y.encodeStateVector(a.doc)).toEqual(Y.encodeStateVector(b.doc))
+
+    a.destroy()
+    b.destroy()
+  })
+
+  it('lists the pre-restore state as an undoable snapshot', async () => {
+    const { facilitator, teamId, meetingId } = await setupMeeting(server.url)
+    const a = connectProvider(server.url, meetingId, facilitator.cookie)
+    await a.synced
+
+    a.doc.getXmlFragment('notes:review').insert(0, [paragraph('First version')])
+    await waitFor(() => server.services.rooms.get(meetingId)?.doc.getXmlFragment('notes:review').length === 1)
+    const first = await facilitator.request('POST', `/api/meetings/${meetingId}/snapshots`, {
+      label: 'First',
+    })
+    a.doc.getXmlFragment('notes:review').insert(1, [paragraph('Second version')])
+    await waitFor(() => server.services.rooms.get(meetingId)?.doc.getXmlFragment('notes:review').length === 2)
+
+    const restored = await facilitator.request(
+      'POST',
+      `/api/meetings/${meetingId}/snapshots/${first.body.id}/restore`,
+    )
+    expect(restored.status).toBe(200)
+
+    const list = await facilitator.request('GET', `/api/meetings/${meetingId}/snapshots`)
+    expect(list.status).toBe(200)
+    const restorePoint = list.body.find((entry: { id: string }) => entry.id === restored.body.restorePointId)
+    expect(restorePoint).toMatchObject({
+      kind: 'restore-point',
+      label: 'Before restoring "First"',
+      author: 'Facilitator',
+    })
+
+    const view = await facilitator.request(
+      'GET',
+      `/api/meetings/${meetingId}/snapshots/${restorePoint.id}`,
+    )
+    expect(view.status).toBe(200)
+    const review = view.body.phases.find((phase: { id: string }) => phase.id === 'review')
+    expect(review.notesHtml).toBe('<p>First version</p>\n<p>Second version</p>')
+
+    // Undoing the restore brings the second version back.
+    const undo = await facilitator.request(
+      'POST',
+      `/api/meetings/${meetingId}/snapshots/${restorePoint.id}/restore`,
+    )
+    expect(undo.status).toBe(200)
+    await waitFor(() => paragraphTexts(a.doc.getXmlFragment('notes:review')).length === 2)
+    expect(paragraphTexts(a.doc.getXmlFragment('notes:review'))).toEqual([
+      'First version',
+      'Second version',
+    ])
+    a.destroy()
+  })
+
+  it('restores into storage when no client is connected', async () => {
+    const { facilitator, meetingId } = await setupMeeting(server.url)
+    const a = connectProvider(server.url, meetingId, facilitator.cookie)
+    await a.synced
+    a.doc.getXmlFragment('notes:organize').insert(0, [paragraph('Norms reviewed')])
+    await waitFor(() => server.services.rooms.get(meetingId)?.doc.getXmlFragment('notes:organize').length === 1)
+    const saved = await facilitator.request('POST', `/api/meetings/${meetingId}/snapshots`, {
+      label: 'Norms',
+    })
+    a.doc.getXmlFragment('notes:organize').insert(1, [paragraph('Unwanted line')])
+    await waitFor(() => server.services.rooms.get(meetingId)?.doc.getXmlFragment('notes:organize').length === 2)
+    a.destroy()
+    await waitFor(() => server.services.rooms.get(meetingId) === undefined, 5000, 'room unload')
+
+    const restored = await facilitator.request(
+      'POST',
+      `/api/meetings/${meetingId}/snapshots/${saved.body.id}/restore`,
+    )
+    expect(restored.status).toBe(200)
+    await waitFor(() => server.services.rooms.get(meetingId) === undefined, 5000, 'room unload')
+
+    const b = connectProvider(server.url, meetingId, facilitator.cookie)
+    await b.synced
+    expect(paragraphTexts(b.doc.getXmlFragment('notes:organize'))).toEqual(['Norms reviewed'])
+    b.destroy()
+  })
+
+  it('rejects bad snapshot requests', async () => {
+    const { facilitator, teamId, meetingId } = await setupMeeting(server.url)
+    const member = await new ApiClient(server.url).signup('Member')
+    const observer = await new ApiClient(server.url).signup('Observer')
+    const outsider = await new ApiClient(server.url).signup('Outsider')
+    await facilitator.addMember(teamId, member, 'member')
+    await facilitator.addMember(teamId, observer, 'observer')
+    const path = `/api/meetings/${meetingId}/snapshots`
+
+    const byObserver = await observer.request('POST', path, { label: 'Mine' })
+    expect(byObserver.status).toBe(403)
+    const byOutsider = await outsider.request('GET', path)
+    expect(byOutsider.status).toBe(404)
+    const empty = await member.request('POST', path, { label: '   ' })
+    expect(empty.status).toBe(400)
+    expect(empty.body.error).toMatch(/label/)
+    const malformed = await member.request('POST', path, '{"label":')
+    expect(malformed.status).toBe(400)
+
+    const saved = await member.request('POST', path, { label: 'Member snapshot' })
+    expect(saved.status).toBe(201)
+    const byMember = await member.request('POST', `${path}/${saved.body.id}/restore`)
+    expect(byMember.status).toBe(403)
+    const unknown = await facilitator.request('POST', `${path}/no-such-snapshot/restore`)
+    expect(unknown.status).toBe(404)
+    const unknownView = await observer.request('GET', `${path}/no-such-snapshot`)
+    expect(unknownView.status).toBe(404)
+
+    const list = await observer.request('GET', path)
+    expect(list.status).toBe(200)
+    expect(list.body).toHaveLength(1)
+    expect(list.body[0]).toMatchObject({
+      id: saved.body.id,
+      label: 'Member snapshot',
+      kind: 'manual',
+      author: 'Member',
+      phaseIndex: 0,
+      phaseTitle: 'Organize',
+    })
+  })
+})
