@@ -25,10 +25,19 @@ function resources(teamId: string, meetingId: string, memberId: string) {
     ['GET', `/api/teams/${teamId}/invites`],
     ['POST', `/api/teams/${teamId}/invites`, { role: 'facilitator' }],
     ['GET', `/api/teams/${teamId}/meetings`],
+    ['GET', `/api/teams/${teamId}/templates`],
+    ['GET', `/api/teams/${teamId}/protocols`],
     ['POST', `/api/teams/${teamId}/meetings`, { title: 'Hijack', protocolId: 'vital-lesson-tuning' }],
     ['GET', `/api/meetings/${meetingId}`],
     ['GET', `/api/meetings/${meetingId}/timer`],
     ['POST', `/api/meetings/${meetingId}/timer`, { action: 'start' }],
+    ['POST', `/api/meetings/${meetingId}/reopen`],
+    ['GET', `/api/meetings/${meetingId}/snapshots`],
+    ['POST', `/api/meetings/${meetingId}/snapshots`, { label: 'Stolen' }],
+    ['GET', `/api/meetings/${meetingId}/snapshots/unknown`],
+    ['POST', `/api/meetings/${meetingId}/snapshots/unknown/restore`],
+    ['GET', `/api/meetings/${meetingId}/export?format=md`],
+    ['GET', `/api/meetings/${meetingId}/export?format=html`],
   ] as const
 }
 

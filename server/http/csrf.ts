@@ -34,7 +34,7 @@ export const csrfProtection = createMiddleware<AppEnv>(async (c, next) => {
       allowed = true
     })
   } catch {
-    // Hono throws an HTTPException carrying a plain-text 403; the API answers JSON instead.
+    // Hono throws an HTTPException carrying a plain-text 403; the API returns JSON instead.
   }
   const { config } = c.var.services
   if (
