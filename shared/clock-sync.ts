@@ -1,11 +1,11 @@
 /**
  * Estimates the offset between a client's clock and the server's, NTP style.
  *
- * The client sends a `ClockPing` with its send time t0; the server answers a `ClockPong` with
- * t0 and its own time t1; the client reads its receive time t2. Assuming the two legs take
- * equal time, offset = t1 - (t0 + t2) / 2 and the error is at most half the round trip
- * (t2 - t0). Samples with the shortest round trips are the least likely to have waited in a
- * queue on one leg only, so the estimate uses those.
+ * The client sends a `ClockPing` with its send time t0. The server replies with a `ClockPong`
+ * carrying t0 and its own time t1, and the client reads its receive time t2. Assuming the two
+ * legs take equal time, offset = t1 - (t0 + t2) / 2 and the error is at most half the round
+ * trip (t2 - t0). Samples with the shortest round trips are the least likely to have waited in
+ * a queue on one leg only, so the estimate uses those.
  */
 
 import * as decoding from 'lib0/decoding'
@@ -83,7 +83,7 @@ export class ClockEstimator {
     return best.length === 0 ? Infinity : best[0].delayMs / 2
   }
 
-  /** The server's clock at client time `clientNow`. */
+  /** Estimates the server's clock at client time `clientNow`. */
   serverNow(clientNow: number): number {
     return clientNow + this.offsetMs
   }

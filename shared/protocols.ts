@@ -34,7 +34,7 @@ export const feedbackKindLabels: Record<FeedbackKind, string> = {
 }
 
 /**
- * Who talks during a phase.
+ * Speaking mode of a phase:
  * - `everyone`: open discussion.
  * - `presenter`: the presenting teacher speaks and the group listens.
  * - `group`: the group speaks and the presenter listens silently.
@@ -58,11 +58,11 @@ export interface Phase {
   title: string
   /** Default length in minutes. */
   minutes: number
-  /** What the team does in this phase. */
+  /** Instructions for the team in this phase. */
   prompt?: string
   /** Feedback card kinds this phase invites; `phaseCardKinds` gives the default when missing. */
   cardKinds?: FeedbackKind[]
-  /** Who talks; `everyone` when missing. */
+  /** Speaking mode; `everyone` when missing. */
   speakers?: SpeakerMode
 }
 
@@ -489,7 +489,7 @@ export function notesFragmentName(phaseId: string): string {
   return `notes:${phaseId}`
 }
 
-/** The feedback kinds a phase invites; a phase stored without a list invites every kind. */
+/** Returns the feedback kinds a phase invites. A phase stored without a list invites every kind. */
 export function phaseCardKinds(phase: Phase): readonly FeedbackKind[] {
   return phase.cardKinds ?? feedbackKinds
 }

@@ -75,7 +75,7 @@ export interface TimerState {
 
 export type TimerResult = { ok: true; state: TimerModel } | { ok: false; error: string }
 
-/** A timer at the first phase, not started, with that phase's full time. */
+/** Creates a timer at the first phase, not started, with that phase's full time. */
 export function initialTimer(plannedMs: readonly number[]): TimerModel {
   return {
     phaseIndex: 0,
@@ -91,8 +91,8 @@ export function initialTimer(plannedMs: readonly number[]): TimerModel {
 }
 
 /**
- * The timer of a meeting that was ended and then reopened: paused where it stopped, so the
- * facilitator resumes, moves on or resets it.
+ * Turns the timer of a meeting that was ended and then reopened into a paused one, where it
+ * stopped, so the facilitator can resume, move on or reset it.
  */
 export function reopenTimer(state: TimerModel): TimerModel {
   if (state.status !== 'ended') return state
@@ -114,7 +114,7 @@ export function actualAt(state: TimerModel, now: number): number[] {
   return actual
 }
 
-/** The view of `state` sent to clients at server time `now`. */
+/** Builds the view of `state` that clients receive, at server time `now`. */
 export function timerView(state: TimerModel, plannedMs: readonly number[], now: number): TimerState {
   return {
     phaseIndex: state.phaseIndex,
@@ -142,7 +142,7 @@ export function remainingFromView(view: TimerState, serverNow: number): number {
 
 /**
  * Applies one facilitator action at server time `now`. Returns the new state, or an error that
- * says why the action does not apply; the input state is never modified.
+ * explains why the action does not apply. The input state is not modified.
  */
 export function applyTimerAction(
   state: TimerModel,

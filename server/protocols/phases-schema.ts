@@ -2,9 +2,9 @@ import { z } from 'zod'
 
 import { feedbackKinds, phaseIdFromTitle, speakerModes, type Phase } from '../../shared/protocols'
 
-/** Most phases one template may have. */
+/** Maximum number of phases in one template. */
 export const maxPhases = 30
-/** Longest phase, in minutes. */
+/** Maximum length of one phase, in minutes. */
 export const maxPhaseMinutes = 240
 
 const phaseSchema = z.object({

@@ -29,8 +29,8 @@ const updateBody = z
   })
 
 /**
- * A team's own protocol templates, made by copying and editing built-in ones. Members and
- * observers can read them; facilitators create, change and delete them.
+ * Serves a team's own protocol templates, made by copying and editing built-in ones. Members
+ * and observers can read them, and facilitators create, change and delete them.
  */
 export function teamTemplateRoutes() {
   const routes = new Hono<AppEnv>()

@@ -4,8 +4,8 @@ import { findMeeting } from '../teams/access'
 import { encodeTimerMessage, readTimer } from './service'
 
 /**
- * Sends the meeting's timer to each socket as it joins. Later changes reach it through
- * `changeTimer`'s broadcast; a client keeps the state with the highest `revision`, so a join
+ * Sends the meeting's timer to each socket as it joins. Later changes reach it through the
+ * broadcast in `changeTimer`. A client keeps the state with the highest `revision`, so a join
  * that races a change cannot leave it on the older state.
  */
 export function timerExtension(services: Services): RoomExtension {

@@ -43,14 +43,14 @@ function serialize<T>(services: Services, meetingId: string, task: () => Promise
   return result
 }
 
-/** The meeting's timer as clients see it now. */
+/** Reads the meeting's timer as clients see it now. */
 export async function readTimer(services: Services, meeting: MeetingRecord): Promise<TimerState> {
   const plannedMs = phaseDurationsMs(meeting.phases)
   const state = await loadCurrent(services, meeting, plannedMs)
   return timerView(state, plannedMs, Date.now())
 }
 
-/** The stored timer, paused again when its meeting was reopened after it ended. */
+/** Loads the stored timer, paused again when its meeting was reopened after it ended. */
 async function loadCurrent(
   services: Services,
   meeting: MeetingRecord,

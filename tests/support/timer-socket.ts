@@ -27,7 +27,7 @@ export class TimerSocket {
     return this.states.at(-1)
   }
 
-  /** The client's own (possibly skewed) clock. */
+  /** Reads the client's own clock, which may be skewed. */
   now(): number {
     return this.#clock()
   }

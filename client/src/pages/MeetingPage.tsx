@@ -1,0 +1,67 @@
+import { useParams } from '@solidjs/router'
+import { createMemo, createResource, For, Match, Switch } from 'solid-js'
+
+import { api } from '../api'
+import { ErrorPanel } from '../components/ErrorPanel'
+import { Loading } from '../components/Loading'
+import { AgendaRail } from '../meeting/AgendaRail'
+import { MeetingBanner } from '../meeting/MeetingBanner'
+import { MeetingHeader } from '../meeting/MeetingHeader'
+import { MeetingRoomProvider } from '../meeting/MeetingRoomProvider'
+import { PhaseSection } from '../meeting/PhaseSection'
+import { currentUser } from '../session'
+import type { Meeting, TeamSummary } from '../types'
+import '../meeting/meeting.css'
+
+async function loadMeeting(meetingId: string) {
+  const meeting = await api.get<Meeting>(`/api/meetings/${encodeURIComponent(meetingId)}`)
+  // The team's name only labels the link back; the page works without it.
+  const team = await api.get<TeamSummary>(`/api/teams/${meeting.teamId}`).catch(() => undefined)
+  return { meeting, teamName: team?.name }
+}
+
+/** Shows a meeting: the agenda, every phase's shared notes, and the side panels. */
+export function MeetingPage() {
+  const params = useParams<{ meetingId: string }>()
+  const [loaded, { refetch }] = createResource(() => params.meetingId, loadMeeting)
+
+  // The room is opened once per meeting and user; a reload of the same meeting keeps it.
+  const ready = createMemo(
+    () => {
+      const user = currentUser()
+      if (loaded.error || !loaded() || !user) return undefined
+      return { ...loaded()!, user }
+    },
+    undefined,
+    { equals: (a, b) => a?.meeting.id === b?.meeting.id && a?.user.id === b?.user.id },
+  )
+
+  return (
+    <Switch fallback={<Loading label="Loading meeting…" />}>
+      <Match when={loaded.error}>
+        <section class="page page--narrow">
+          <ErrorPanel title="This meeting could not be opened." error={loaded.error} onRetry={refetch} />
+        </section>
+      </Match>
+      <Match when={ready()} keyed>
+        {(data) => (
+          <MeetingRoomProvider meeting={data.meeting} teamName={data.teamName} user={data.user}>
+            <div class="meeting">
+              <MeetingHeader />
+              <MeetingBanner />
+              <div class="meeting-body">
+                <AgendaRail phases={data.meeting.phases} />
+                <div class="meeting-main">
+                  <For each={data.meeting.phases}>
+                    {(phase, index) => <PhaseSection phase={phase} index={index()} />}
+                  </For>
+                </div>
+                <aside class="meeting-side" aria-label="Meeting tools" />
+              </div>
+            </div>
+          </MeetingRoomProvider>
+        )}
+      </Match>
+    </Switch>
+  )
+}

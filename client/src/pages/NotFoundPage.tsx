@@ -1,0 +1,12 @@
+import { A } from '@solidjs/router'
+
+export function NotFoundPage() {
+  return (
+    <section class="page page--narrow">
+      <h1>Page not found</h1>
+      <p>
+        This address does not match any page. <A href="/">Go to your teams</A>.
+      </p>
+    </section>
+  )
+}

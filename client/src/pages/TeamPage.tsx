@@ -1,0 +1,112 @@
+import { useParams } from '@solidjs/router'
+import { createResource, Match, Show, Switch } from 'solid-js'
+
+import { api } from '../api'
+import { ErrorPanel } from '../components/ErrorPanel'
+import { Loading } from '../components/Loading'
+import { RoleBadge } from '../components/RoleBadge'
+import { currentUser } from '../session'
+import { CreateMeetingForm } from '../team/CreateMeetingForm'
+import { InviteLinkControl } from '../team/InviteLinkControl'
+import { MeetingList } from '../team/MeetingList'
+import { MemberList } from '../team/MemberList'
+import type { Member, MeetingSummary, Protocol, TeamSummary } from '../types'
+
+/** Shows a team's meetings, a form to start one, its members and, for facilitators, invitations. */
+export function TeamPage() {
+  const params = useParams<{ teamId: string }>()
+  const [team, { refetch: refetchTeam }] = createResource(
+    () => params.teamId,
+    (teamId) => api.get<TeamSummary>(`/api/teams/${teamId}`),
+  )
+  const [meetings, { refetch: refetchMeetings }] = createResource(
+    () => params.teamId,
+    (teamId) => api.get<MeetingSummary[]>(`/api/teams/${teamId}/meetings`),
+  )
+  const [members, { refetch: refetchMembers }] = createResource(
+    () => params.teamId,
+    (teamId) => api.get<Member[]>(`/api/teams/${teamId}/members`),
+  )
+  const [protocols, { refetch: refetchProtocols }] = createResource(() =>
+    api.get<Protocol[]>('/api/protocols'),
+  )
+
+  return (
+    <Switch>
+      <Match when={team.error}>
+        <section class="page">
+          <ErrorPanel title="This team could not be opened." error={team.error} onRetry={refetchTeam} />
+        </section>
+      </Match>
+      <Match when={team()}>
+        {(loaded) => (
+          <section class="page">
+            <header class="page-header">
+              <h1>{loaded().name}</h1>
+              <p class="meta">
+                Your role: <RoleBadge role={loaded().role} />
+              </p>
+            </header>
+
+            <div class="columns">
+              <section aria-labelledby="meetings-title">
+                <h2 id="meetings-title">Meetings</h2>
+                <Switch>
+                  <Match when={meetings.error}>
+                    <ErrorPanel error={meetings.error} onRetry={refetchMeetings} />
+                  </Match>
+                  <Match when={meetings()}>{(list) => <MeetingList meetings={list()} />}</Match>
+                  <Match when={meetings.loading}>
+                    <Loading label="Loading meetings…" />
+                  </Match>
+                </Switch>
+              </section>
+
+              <div class="stack">
+                <Show when={loaded().role !== 'observer'}>
+                  <Switch>
+                    <Match when={protocols.error}>
+                      <ErrorPanel
+                        title="Protocols could not be loaded."
+                        error={protocols.error}
+                        onRetry={refetchProtocols}
+                      />
+                    </Match>
+                    <Match when={protocols()}>
+                      {(list) => <CreateMeetingForm teamId={loaded().id} protocols={list()} />}
+                    </Match>
+                    <Match when={protocols.loading}>
+                      <Loading label="Loading protocols…" />
+                    </Match>
+                  </Switch>
+                </Show>
+
+                <section class="card" aria-labelledby="members-title">
+                  <h2 id="members-title">Members</h2>
+                  <Switch>
+                    <Match when={members.error}>
+                      <ErrorPanel error={members.error} onRetry={refetchMembers} />
+                    </Match>
+                    <Match when={members()}>
+                      {(list) => <MemberList members={list()} userId={currentUser()?.id} />}
+                    </Match>
+                    <Match when={members.loading}>
+                      <Loading label="Loading members…" />
+                    </Match>
+                  </Switch>
+                </section>
+
+                <Show when={loaded().role === 'facilitator'}>
+                  <InviteLinkControl teamId={loaded().id} />
+                </Show>
+              </div>
+            </div>
+          </section>
+        )}
+      </Match>
+      <Match when={team.loading}>
+        <Loading label="Loading team…" />
+      </Match>
+    </Switch>
+  )
+}

@@ -1,0 +1,66 @@
+import { createSignal } from 'solid-js'
+
+import { api, ApiError } from './api'
+import type { User } from './types'
+
+/** The signed-in user: undefined while loading, null when signed out. */
+const [currentUser, setCurrentUser] = createSignal<User | null | undefined>(undefined)
+const [sessionError, setSessionError] = createSignal<string>()
+
+export { currentUser, sessionError }
+
+/** Loads the signed-in user from GET /api/me; a 401 means signed out. */
+export async function loadCurrentUser(): Promise<void> {
+  setSessionError(undefined)
+  try {
+    setCurrentUser(await api.get<User>('/api/me', { allowUnauthorized: true }))
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      setCurrentUser(null)
+    } else {
+      setSessionError(error instanceof Error ? error.message : String(error))
+    }
+  }
+}
+
+export async function signIn(email: string, password: string): Promise<User> {
+  const user = await api.post<User>(
+    '/api/auth/login',
+    { email, password },
+    { allowUnauthorized: true },
+  )
+  setCurrentUser(user)
+  return user
+}
+
+export async function signUp(name: string, email: string, password: string): Promise<User> {
+  const user = await api.post<User>('/api/auth/signup', { name, email, password })
+  setCurrentUser(user)
+  return user
+}
+
+export async function signOut(): Promise<void> {
+  await api.post('/api/auth/logout', undefined, { allowUnauthorized: true })
+  setCurrentUser(null)
+}
+
+/** Forgets the user after a response showed that the session ended, without another request. */
+export function markSignedOut(): void {
+  setCurrentUser(null)
+}
+
+/**
+ * The path to return to after signing in, taken from a `next` query value. Only paths on this
+ * site pass, so a crafted link cannot send the user elsewhere.
+ */
+export function safeNextPath(next: string | undefined): string | undefined {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) {
+    return undefined
+  }
+  return next
+}
+
+/** Returns the sign-in page's address that leads back to `path` afterwards. */
+export function signInPath(path: string): string {
+  return path === '/' ? '/' : `/?next=${encodeURIComponent(path)}`
+}
