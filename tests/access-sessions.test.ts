@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { CloseCode } from '../shared/wire'
-import { joined } from './support/access'
+import { joined, notices } from './support/access'
 import { ApiClient, setupMeeting } from './support/http'
 import { startTestServer, type TestServer } from './support/server'
-import { openRawSocket } from './support/yjs-client'
+import { openRawSocket, waitFor } from './support/yjs-client'
 
 let server: TestServer
 
@@ -75,6 +75,32 @@ describe('session sockets', () => {
       .where('id', '=', sessionIdOf(facilitator))
       .execute()
     expect((await socket.closed).code).toBe(CloseCode.Unauthenticated)
+  })
+})
+
+describe('membership changes from another process', () => {
+  it('reach open sockets', async () => {
+    const { facilitator, teamId, meetingId } = await setupMeeting(server.url)
+    const member = await new ApiClient(server.url).signup('Member')
+    await facilitator.addMember(teamId, member, 'member')
+    const socket = openRawSocket(server.url, meetingId, { cookie: member.cookie })
+    await joined(socket)
+    const membership = server.services.db
+      .updateTable('memberships')
+      .where('team_id', '=', teamId)
+      .where('user_id', '=', member.user!.id)
+
+    // Written straight to the database, as another server process would.
+    await membership.set({ role: 'observer' }).execute()
+    await waitFor(() => notices(socket.messages).some((notice) => notice.kind === 'role'))
+    expect(notices(socket.messages)).toContainEqual({ kind: 'role', role: 'observer' })
+
+    await server.services.db
+      .deleteFrom('memberships')
+      .where('team_id', '=', teamId)
+      .where('user_id', '=', member.user!.id)
+      .execute()
+    expect((await socket.closed).code).toBe(CloseCode.Forbidden)
   })
 })
 

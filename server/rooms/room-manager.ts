@@ -103,6 +103,13 @@ export class RoomManager {
     return ids
   }
 
+  /** Every open connection with its room's team, for checks that run outside a message. */
+  *openConnections(): Generator<{ teamId: string; conn: RoomConnection }> {
+    for (const room of this.#rooms.values()) {
+      for (const conn of room.connections) yield { teamId: room.teamId, conn }
+    }
+  }
+
   /**
    * Runs `change` on the meeting's room, loading the room for it when no client holds it open,
    * and resolves once the change is stored (and so relayed). A room loaded only for the change
