@@ -4,9 +4,9 @@ import type { Context } from 'hono'
 import type { AppEnv } from '../http/env'
 
 /**
- * Returns the address the request came from. With `trustProxy` set it is the last entry of
- * X-Forwarded-For, the one the proxy in front of the server appended; earlier entries are the
- * client's own claims and could be forged.
+ * Returns the address the request came from. With `trustProxy` set, it is the last entry of
+ * X-Forwarded-For, which the proxy in front of the server appended. Earlier entries come from
+ * the client and could be forged.
  */
 export function clientAddress(c: Context<AppEnv>): string {
   if (c.var.services.config.trustProxy) {

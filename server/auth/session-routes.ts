@@ -15,7 +15,7 @@ export function publicSessionId(sessionId: string): string {
   return createHash('sha256').update(sessionId).digest('base64url')
 }
 
-/** The signed-in user's sessions: list them, end one, or end every other one. */
+/** Routes that list the signed-in user's sessions, end one, or end every other one. */
 export function sessionRoutes() {
   const routes = new Hono<AppEnv>()
 
@@ -38,10 +38,10 @@ export function sessionRoutes() {
   routes.delete('/auth/sessions/:id', async (c) => {
     const user = requireUser(c)
     const { auth, rooms, logger } = c.var.services
-    const wanted = c.req.param('id')
+    const listedId = c.req.param('id')
 
     const rows = await liveSessions(c.var.services, user.id)
-    const session = rows.find((row) => publicSessionId(row.id) === wanted)
+    const session = rows.find((row) => publicSessionId(row.id) === listedId)
     if (!session) fail(404, 'session not found; it may have ended already')
 
     await auth.invalidateSession(session.id)

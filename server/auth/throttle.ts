@@ -11,8 +11,8 @@ export interface AttemptStore {
   clear(key: string): Promise<void>
 }
 
-// Entries whose window has passed are swept once the map grows past this size, so a flood of
-// distinct keys cannot grow memory without bound.
+// Entries whose window has passed are swept once the map grows past this size, so keys of
+// past windows do not pile up; entries of the current window stay until it ends.
 const sweepThreshold = 10_000
 
 /** An `AttemptStore` in this process's memory; each process counts on its own. */
@@ -62,7 +62,7 @@ export interface LoginThrottleOptions {
  * in before the first failure is recorded. A success clears the account's count and takes its
  * attempt back from the address, so many colleagues behind one school address can sign in.
  * The account key is the email as typed (normalised), whether or not such an account exists,
- * so the answers do not tell which emails are registered.
+ * so the responses do not reveal which emails are registered.
  */
 export class LoginThrottle {
   readonly #options: LoginThrottleOptions
