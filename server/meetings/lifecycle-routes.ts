@@ -3,27 +3,26 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../http/env'
 import { fail } from '../http/errors'
 import { requireMeetingRole } from '../teams/access'
+import { encodeTimerMessage, readTimer } from '../timer/service'
 import { setMeetingState } from './lifecycle'
 
-/** Facilitator routes that end a meeting and reopen an ended one. */
+/**
+ * Reopening an ended meeting (facilitator only). Meetings end through the timer's `end`
+ * action, which also stops the timer.
+ */
 export function lifecycleRoutes() {
   const routes = new Hono<AppEnv>()
-
-  routes.post('/meetings/:meetingId/end', async (c) => {
-    const meetingId = c.req.param('meetingId')
-    const { user, meeting } = await requireMeetingRole(c, meetingId, 'facilitator')
-    if (meeting.state === 'ended') fail(409, 'this meeting has already ended')
-
-    await setMeetingState(c.var.services, meetingId, 'ended', user.id)
-    return c.json({ id: meetingId, state: 'ended' })
-  })
 
   routes.post('/meetings/:meetingId/reopen', async (c) => {
     const meetingId = c.req.param('meetingId')
     const { user, meeting } = await requireMeetingRole(c, meetingId, 'facilitator')
     if (meeting.state !== 'ended') fail(409, 'only an ended meeting can be reopened')
 
-    await setMeetingState(c.var.services, meetingId, 'live', user.id)
+    const { services } = c.var
+    await setMeetingState(services, meetingId, 'live', user.id)
+    // The stored timer reads as paused again once the meeting is live; clients learn it here.
+    const timer = await readTimer(services, { ...meeting, state: 'live' })
+    services.rooms.get(meetingId)?.broadcast(encodeTimerMessage(timer))
     return c.json({ id: meetingId, state: 'live' })
   })
 
