@@ -74,7 +74,7 @@ describe('meeting page access', () => {
     await facilitator.api.addMember(teamId, member.api, 'member')
     await openMeeting(member.page, meetingId)
 
-    // The API client holds the same session as the browser, like a second tab signing out.
+    // The API client shares the browser's session, so its logout is like another tab signing out.
     const logout = await member.api.request('POST', '/api/auth/logout')
     expect(logout.status).toBe(200)
 

@@ -17,12 +17,15 @@ export interface BrowserUser {
 }
 
 export interface BrowserHarness {
+  /** The running server; `restartServer` replaces it. */
   server: TestServer
   browser: Browser
   /** A new browser context with no cookies, for flows that sign up through the pages. */
   newGuest(): Promise<{ context: BrowserContext; page: Page; errors: string[] }>
   /** Signs up a user through the API and opens a browser context signed in as them. */
   newUser(name: string): Promise<BrowserUser>
+  /** Stops the server, then starts a new one on the same port with the same data directory. */
+  restartServer(): Promise<void>
   close(): Promise<void>
 }
 
@@ -31,7 +34,8 @@ export interface BrowserHarness {
  * Chromium. Playwright gives each launched browser a new, empty profile directory.
  */
 export async function startBrowserHarness(): Promise<BrowserHarness> {
-  const server = await startTestServer({ clientDir: path.resolve('dist/client') })
+  const clientDir = path.resolve('dist/client')
+  let server = await startTestServer({ clientDir })
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     headless: true,
@@ -47,7 +51,9 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
   }
 
   return {
-    server,
+    get server() {
+      return server
+    },
     browser,
     async newGuest() {
       const errors: string[] = []
@@ -69,6 +75,11 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
         },
       ])
       return { api, context, page: await context.newPage(), errors }
+    },
+    async restartServer() {
+      const { port, dataDir } = server
+      await server.stop()
+      server = await startTestServer({ clientDir, dataDir, port })
     },
     async close() {
       for (const context of contexts) await context.close().catch(() => {})

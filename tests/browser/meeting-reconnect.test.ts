@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+
+import { startBrowserHarness, type BrowserHarness, type BrowserUser } from '../support/browser'
+
+describe('meeting page across a server restart', () => {
+  let harness: BrowserHarness
+  let facilitator: BrowserUser
+  let meetingId: string
+
+  beforeAll(async () => {
+    harness = await startBrowserHarness()
+    facilitator = await harness.newUser('Ada Facilitator')
+    const teamId = await facilitator.api.createTeam('Grade 5 literacy')
+    meetingId = await facilitator.api.createMeeting(teamId, 'Week 4 student work')
+  })
+
+  afterAll(async () => {
+    await harness?.close()
+  })
+
+  test('reconnects and keeps both sides of the edit', async () => {
+    const page = facilitator.page
+    const status = page.locator('[data-status]')
+    const notes = page.getByRole('textbox', { name: 'Discuss notes' })
+    await page.goto(`/meetings/${meetingId}`)
+    await expect.poll(() => status.getAttribute('data-status')).toBe('live')
+
+    await notes.click()
+    await page.keyboard.type('Before the restart.')
+    await expect.poll(() => notes.innerText()).toContain('Before the restart.')
+
+    const restarted = harness.restartServer()
+    await expect.poll(() => status.getAttribute('data-status')).toBe('reconnecting')
+    await expect.poll(() => status.innerText()).toBe('Reconnecting…')
+    // Typed while no server is listening; it must reach the server once the socket is back.
+    await notes.click()
+    await page.keyboard.press('End')
+    await page.keyboard.type(' Typed while away.')
+    await restarted
+
+    await expect.poll(() => status.getAttribute('data-status'), { timeout: 15_000 }).toBe('live')
+    await page.reload()
+    await expect.poll(() => status.getAttribute('data-status')).toBe('live')
+    await expect.poll(() => notes.innerText()).toContain('Before the restart. Typed while away.')
+  })
+})
