@@ -90,13 +90,24 @@ function renderBlock(node: NoteElement, headingOffset: number): string {
   }
 }
 
+const listTypes = new Set(['bulletList', 'orderedList', 'taskList'])
+
 function bulletMarker(item: NoteElement): string {
   if (item.type !== 'taskItem') return '-'
   return item.attrs.checked === true ? '- [x]' : '- [ ]'
 }
 
 function renderListItem(item: NoteElement, marker: string, headingOffset: number): string {
-  const body = renderBlocks(item.content, headingOffset)
+  // An item of one paragraph and nested lists stays tight, as an editor's list usually is.
+  const tight = item.content.every(
+    (child, index) => index === 0 || (!isNoteText(child) && listTypes.has(child.type)),
+  )
+  const body = tight
+    ? item.content
+        .map((child) => renderBlocks([child], headingOffset))
+        .filter((block) => block !== '')
+        .join('\n')
+    : renderBlocks(item.content, headingOffset)
   const indent = ' '.repeat(marker.length + 1)
   const lines = body === '' ? [''] : body.split('\n')
   return lines

@@ -1,8 +1,9 @@
 import * as Y from 'yjs'
 
 import { cardKindLabels, cardKinds, readCards, sortCards, type Card } from '../../shared/cards'
-import { findProtocolTemplate, notesFragmentName } from '../../shared/protocols'
+import { notesFragmentName } from '../../shared/protocols'
 import { listAttendees, type Attendee } from '../meetings/attendance'
+import { resolveProtocol } from '../protocols/store'
 import type { Services } from '../services'
 import { readTimerPosition } from '../snapshots/phase'
 import type { MeetingRecord } from '../teams/access'
@@ -69,6 +70,7 @@ export async function buildMeetingRecord(
   const timer = await readTimerPosition(services, meeting)
   const actualMs = input.actualMs === undefined ? timer.actualMs : input.actualMs
   const timed = timer.startedAt !== null
+  const protocol = await resolveProtocol(services.db, meeting.teamId, meeting.protocolId)
 
   const doc = new Y.Doc()
   try {
@@ -78,7 +80,7 @@ export async function buildMeetingRecord(
     return {
       title: meeting.title,
       teamName: team?.name ?? '',
-      protocolName: findProtocolTemplate(meeting.protocolId)?.name ?? meeting.protocolId,
+      protocolName: protocol?.name ?? meeting.protocolId,
       state: meeting.state,
       date: timer.startedAt ?? meeting.createdAt,
       timeZone: input.timeZone,
