@@ -9,6 +9,7 @@ import type { WebSocket } from 'ws'
 
 import { sessionMiddleware } from './auth/middleware'
 import { authRoutes } from './auth/routes'
+import { cardRoutes } from './cards/routes'
 import { sessionRoutes } from './auth/session-routes'
 import { LoginThrottle, MemoryAttemptStore } from './auth/throttle'
 import { csrfProtection } from './http/csrf'
@@ -16,6 +17,7 @@ import type { AppEnv } from './http/env'
 import { exportRoutes } from './export/routes'
 import { lifecycleRoutes } from './meetings/lifecycle-routes'
 import { meetingRoutes } from './meetings/routes'
+import { nextStepRoutes } from './next-steps/routes'
 import { roomSocketRoute } from './rooms/socket-route'
 import type { Services } from './services'
 import { snapshotRoutes } from './snapshots/routes'
@@ -53,6 +55,8 @@ export function createApp(services: Services, upgradeWebSocket: UpgradeWebSocket
   app.route('/api', lifecycleRoutes())
   app.route('/api', snapshotRoutes())
   app.route('/api', exportRoutes())
+  app.route('/api', cardRoutes())
+  app.route('/api', nextStepRoutes())
   app.all('/api/*', (c) => c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}` }, 404))
 
   app.get('/rooms/:meetingId', roomSocketRoute(upgradeWebSocket))

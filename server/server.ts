@@ -12,9 +12,11 @@ import { MeetingEventBus } from './events'
 import type { AppEnv } from './http/env'
 import type { Logger } from './logger'
 import { LoggedDocumentStorage } from './rooms/document-storage'
+import { cardsExtension } from './cards/extension'
 import { attendanceExtension } from './meetings/attendance'
 import { lifecycleExtension } from './meetings/lifecycle'
 import { RoomManager } from './rooms/room-manager'
+import { updateGuard } from './rooms/update-guard'
 import type { Services } from './services'
 import { startSnapshotService } from './snapshots/automatic'
 import { openDatabase } from './storage/database'
@@ -49,6 +51,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         lifecycleExtension(services),
         timerExtension(services),
         attendanceExtension(services),
+        updateGuard(),
+        cardsExtension(services),
       ],
     }),
     events: new MeetingEventBus(),

@@ -93,8 +93,8 @@ describe('room input', () => {
     const check = connectProvider(server.url, meetingId, facilitator.cookie)
     await check.synced
     const marker = `still alive after ${code} ${Math.random()}`
-    bystander.doc.getText('probe').insert(0, marker)
-    await waitFor(() => check.doc.getText('probe').toString().includes(marker))
+    bystander.doc.getText('notes:probe').insert(0, marker)
+    await waitFor(() => check.doc.getText('notes:probe').toString().includes(marker))
     expect(bystander.provider.wsconnected).toBe(true)
 
     bystander.destroy()

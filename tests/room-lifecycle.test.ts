@@ -21,7 +21,7 @@ describe('room lifecycle', () => {
   it('loads once for many clients joining together and never syncs half-loaded', async () => {
     const seed = connectProvider(server.url, meetingId, facilitator.cookie)
     await seed.synced
-    for (let i = 0; i < 30; i++) seed.doc.getArray('seed').push([i])
+    for (let i = 0; i < 30; i++) seed.doc.getArray('notes:seed').push([i])
     seed.destroy()
     await waitFor(() => server.services.rooms.size === 0, 5000, 'room unload')
 
@@ -43,7 +43,7 @@ describe('room lifecycle', () => {
       await Promise.all(clients.map((client) => client.synced))
 
       expect(loads).toBe(1)
-      for (const client of clients) expect(client.doc.getArray('seed').length).toBe(30)
+      for (const client of clients) expect(client.doc.getArray('notes:seed').length).toBe(30)
       for (const client of clients) client.destroy()
     } finally {
       documents.load = load
@@ -53,9 +53,9 @@ describe('room lifecycle', () => {
   it('unloads after the last client leaves and compacts the log', async () => {
     const client = connectProvider(server.url, meetingId, facilitator.cookie)
     await client.synced
-    for (let i = 0; i < 50; i++) client.doc.getText('counter').insert(0, String(i % 10))
+    for (let i = 0; i < 50; i++) client.doc.getText('notes:counter').insert(0, String(i % 10))
     await waitFor(() => server.services.rooms.get(meetingId) !== undefined)
-    const expected = client.doc.getText('counter').toString()
+    const expected = client.doc.getText('notes:counter').toString()
 
     client.destroy()
     await waitFor(() => server.services.rooms.size === 0, 5000, 'room unload')
@@ -64,24 +64,24 @@ describe('room lifecycle', () => {
     const stored = await server.services.documents.load(meetingId)
     const doc = new Y.Doc()
     for (const update of stored.updates) Y.applyUpdate(doc, update)
-    expect(doc.getText('counter').toString()).toBe(expected)
+    expect(doc.getText('notes:counter').toString()).toBe(expected)
   })
 
   it('loads the room again for a client arriving during an unload', async () => {
     const first = connectProvider(server.url, meetingId, facilitator.cookie)
     await first.synced
-    first.doc.getText('late').insert(0, 'before unload')
+    first.doc.getText('notes:late').insert(0, 'before unload')
     await waitFor(() => server.services.rooms.get(meetingId) !== undefined)
     first.destroy()
 
     const late = connectProvider(server.url, meetingId, facilitator.cookie)
     await late.synced
-    await waitFor(() => late.doc.getText('late').toString() === 'before unload')
-    late.doc.getText('late').insert(0, 'after ')
+    await waitFor(() => late.doc.getText('notes:late').toString() === 'before unload')
+    late.doc.getText('notes:late').insert(0, 'after ')
 
     const check = connectProvider(server.url, meetingId, facilitator.cookie)
     await check.synced
-    await waitFor(() => check.doc.getText('late').toString() === 'after before unload')
+    await waitFor(() => check.doc.getText('notes:late').toString() === 'after before unload')
     late.destroy()
     check.destroy()
   })
