@@ -82,6 +82,8 @@ export type RoomNotice =
   | { kind: 'role'; role: MemberRole }
   | { kind: 'meeting-state'; state: 'scheduled' | 'live' | 'ended' }
   | { kind: 'restored'; snapshotId: string }
+  /** A snapshot was saved (by hand, automatically or as a restore point); history lists refresh. */
+  | { kind: 'snapshot-saved'; snapshotId: string }
 
 /**
  * Card activity the server pushes to every socket of a meeting. `writing` counts the other

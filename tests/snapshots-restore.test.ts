@@ -107,6 +107,11 @@ describe('snapshot restore', () => {
     await waitFor(() => noticesA.length > 0 && noticesB.length > 0, 5000, 'restored notices')
     expect(noticesA).toContainEqual({ kind: 'restored', snapshotId: saved.body.id })
     expect(noticesB).toContainEqual({ kind: 'restored', snapshotId: saved.body.id })
+    expect(noticesA).toContainEqual({ kind: 'snapshot-saved', snapshotId: saved.body.id })
+    expect(noticesB).toContainEqual({
+      kind: 'snapshot-saved',
+      snapshotId: restored.body.restorePointId,
+    })
 
     // Editing goes on from the restored state, and reaches the other client.
     a.doc.getXmlFragment('notes:review').insert(1, [paragraph('After the restore')])

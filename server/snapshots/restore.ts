@@ -54,7 +54,9 @@ export async function restoreSnapshot(
     state: before,
   })
 
-  services.rooms.get(meeting.id)?.broadcast(encodeNotice({ kind: 'restored', snapshotId: snapshot.id }))
+  const room = services.rooms.get(meeting.id)
+  room?.broadcast(encodeNotice({ kind: 'snapshot-saved', snapshotId: restorePointId }))
+  room?.broadcast(encodeNotice({ kind: 'restored', snapshotId: snapshot.id }))
   services.logger.info(
     { meetingId: meeting.id, userId, snapshotId: snapshot.id, restorePointId },
     'snapshot restored',

@@ -1,3 +1,4 @@
+import { encodeNotice } from '../rooms/messages'
 import type { Services } from '../services'
 import type { MeetingRecord } from '../teams/access'
 import { readMeetingState } from './document-state'
@@ -13,7 +14,10 @@ export interface SnapshotRequest {
   phaseIndex?: number
 }
 
-/** Captures the meeting's current document and timer times as a snapshot; returns its id. */
+/**
+ * Captures the meeting's current document and timer times as a snapshot, tells the open room,
+ * and returns the snapshot's id.
+ */
 export async function takeSnapshot(
   services: Services,
   meeting: MeetingRecord,
@@ -31,6 +35,7 @@ export async function takeSnapshot(
     state,
   })
 
+  services.rooms.get(meeting.id)?.broadcast(encodeNotice({ kind: 'snapshot-saved', snapshotId: id }))
   services.logger.info(
     {
       meetingId: meeting.id,
