@@ -4,11 +4,14 @@ import { createMemo, createResource, For, Match, Switch } from 'solid-js'
 import { api } from '../api'
 import { ErrorPanel } from '../components/ErrorPanel'
 import { Loading } from '../components/Loading'
+import { usePageTitle } from '../components/page-title'
 import { AgendaRail } from '../meeting/AgendaRail'
 import { MeetingBanner } from '../meeting/MeetingBanner'
 import { MeetingHeader } from '../meeting/MeetingHeader'
 import { MeetingRoomProvider } from '../meeting/MeetingRoomProvider'
 import { PhaseSection } from '../meeting/PhaseSection'
+import { MeetingTimerProvider } from '../meeting/timer-context'
+import { TimerPanel } from '../meeting/TimerPanel'
 import { currentUser } from '../session'
 import type { Meeting, TeamSummary } from '../types'
 import '../meeting/meeting.css'
@@ -24,6 +27,7 @@ async function loadMeeting(meetingId: string) {
 export function MeetingPage() {
   const params = useParams<{ meetingId: string }>()
   const [loaded, { refetch }] = createResource(() => params.meetingId, loadMeeting)
+  usePageTitle(() => (loaded.error ? undefined : loaded()?.meeting.title))
 
   // The room is opened once per meeting and user; a reload of the same meeting keeps it.
   const ready = createMemo(
@@ -46,19 +50,23 @@ export function MeetingPage() {
       <Match when={ready()} keyed>
         {(data) => (
           <MeetingRoomProvider meeting={data.meeting} teamName={data.teamName} user={data.user}>
-            <div class="meeting">
-              <MeetingHeader />
-              <MeetingBanner />
-              <div class="meeting-body">
-                <AgendaRail phases={data.meeting.phases} />
-                <div class="meeting-main">
-                  <For each={data.meeting.phases}>
-                    {(phase, index) => <PhaseSection phase={phase} index={index()} />}
-                  </For>
+            <MeetingTimerProvider>
+              <div class="meeting">
+                <MeetingHeader />
+                <MeetingBanner />
+                <div class="meeting-body">
+                  <AgendaRail phases={data.meeting.phases} />
+                  <div class="meeting-main">
+                    <For each={data.meeting.phases}>
+                      {(phase, index) => <PhaseSection phase={phase} index={index()} />}
+                    </For>
+                  </div>
+                  <aside class="meeting-side" aria-label="Meeting tools">
+                    <TimerPanel />
+                  </aside>
                 </div>
-                <aside class="meeting-side" aria-label="Meeting tools" />
               </div>
-            </div>
+            </MeetingTimerProvider>
           </MeetingRoomProvider>
         )}
       </Match>

@@ -1,0 +1,127 @@
+import { onCleanup, onMount, Show } from 'solid-js'
+
+import type { TimerAction } from '../../../shared/timer'
+import { useMeetingTimer } from './timer-context'
+
+/** Whether a key press belongs to something the user is typing in or operating. */
+function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false
+  if (target.isContentEditable) return true
+  // Space on a focused button or link activates it; the shortcut must not act a second time.
+  return target.closest('input, textarea, select, button, a, [contenteditable], [role="textbox"]') !== null
+}
+
+/**
+ * The facilitator's timer buttons, with shortcuts: space pauses or resumes (or starts), left
+ * and right arrows move between phases. Shortcuts are off while typing in any field or editor.
+ */
+export function TimerControls() {
+  const timer = useMeetingTimer()
+  const status = () => timer.state()?.status ?? 'idle'
+  const index = () => timer.phaseIndex()
+  const last = () => timer.phases.length - 1
+  const busy = () => timer.pending() || !timer.canControl()
+
+  const run = (action: TimerAction) => void timer.act(action)
+
+  function toggle() {
+    if (status() === 'idle') run({ action: 'start' })
+    else if (status() === 'running') run({ action: 'pause' })
+    else if (status() === 'paused') run({ action: 'resume' })
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return
+    if (isTypingTarget(event.target) || !timer.canControl()) return
+
+    if (event.key === ' ') {
+      event.preventDefault()
+      toggle()
+    } else if (event.key === 'ArrowRight' && index() < last()) {
+      event.preventDefault()
+      run({ action: 'next' })
+    } else if (event.key === 'ArrowLeft' && index() > 0) {
+      event.preventDefault()
+      run({ action: 'previous' })
+    }
+  }
+
+  onMount(() => window.addEventListener('keydown', onKeyDown))
+  onCleanup(() => window.removeEventListener('keydown', onKeyDown))
+
+  function endMeeting() {
+    if (window.confirm('End the meeting for everyone? Notes and cards become read-only.')) {
+      run({ action: 'end' })
+    }
+  }
+
+  function reset() {
+    if (window.confirm('Reset the timer to the first phase? Actual times are cleared.')) {
+      run({ action: 'reset' })
+    }
+  }
+
+  return (
+    <div class="timer-controls" role="group" aria-label="Timer controls">
+      <div class="timer-controls__row">
+        <button
+          type="button"
+          class="button"
+          disabled={busy() || index() === 0}
+          onClick={() => run({ action: 'previous' })}
+          aria-keyshortcuts="ArrowLeft"
+        >
+          ← Previous
+        </button>
+        <button
+          type="button"
+          class="button button--primary timer-controls__main"
+          disabled={busy()}
+          onClick={toggle}
+          aria-keyshortcuts="Space"
+        >
+          {status() === 'idle' ? 'Start' : status() === 'running' ? 'Pause' : 'Resume'}
+        </button>
+        <button
+          type="button"
+          class="button"
+          disabled={busy() || index() >= last()}
+          onClick={() => run({ action: 'next' })}
+          aria-keyshortcuts="ArrowRight"
+        >
+          Next →
+        </button>
+      </div>
+      <div class="timer-controls__row">
+        <button
+          type="button"
+          class="button button--quiet"
+          disabled={busy()}
+          onClick={() => run({ action: 'extend', seconds: -60 })}
+        >
+          −1 min
+        </button>
+        <button
+          type="button"
+          class="button button--quiet"
+          disabled={busy()}
+          onClick={() => run({ action: 'extend', seconds: 60 })}
+        >
+          +1 min
+        </button>
+        <button type="button" class="button button--quiet" disabled={busy()} onClick={reset}>
+          Reset
+        </button>
+        <button type="button" class="button button--quiet" disabled={busy()} onClick={endMeeting}>
+          End meeting
+        </button>
+      </div>
+      <p class="timer-controls__hint meta">Space: pause or resume · ← →: previous or next phase</p>
+      <Show when={timer.error()}>
+        <p class="form-error" role="alert">
+          {timer.error()}
+        </p>
+      </Show>
+    </div>
+  )
+}
