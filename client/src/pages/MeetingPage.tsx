@@ -6,6 +6,7 @@ import { ErrorPanel } from '../components/ErrorPanel'
 import { Loading } from '../components/Loading'
 import { usePageTitle } from '../components/page-title'
 import { AgendaRail } from '../meeting/AgendaRail'
+import { HistoryPanel } from '../meeting/HistoryPanel'
 import { MeetingBanner } from '../meeting/MeetingBanner'
 import { MeetingHeader } from '../meeting/MeetingHeader'
 import { MeetingRoomProvider } from '../meeting/MeetingRoomProvider'
@@ -63,6 +64,7 @@ export function MeetingPage() {
                   </div>
                   <aside class="meeting-side" aria-label="Meeting tools">
                     <TimerPanel />
+                    <HistoryPanel />
                   </aside>
                 </div>
               </div>
