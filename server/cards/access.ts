@@ -24,7 +24,7 @@ export async function requireOpenMeeting(
 }
 
 /**
- * Runs `change` on the meeting's live document, loading the room when no client holds it, and
+ * Runs `change` on the meeting's live document, loading the room when no client has it open, and
  * resolves once the change is stored and relayed to every client.
  */
 export function changeMeetingDocument<T>(

@@ -15,8 +15,8 @@ export function announceAnonymity(services: Services, meetingId: string, anonymo
  * Asks every open room of the team to fetch its next steps again. A change in one meeting shows
  * in the others, because open steps carry forward.
  *
- * NOTE: this reaches only the rooms this process holds; with several server processes, the
- * others learn of the change when their clients fetch next steps again.
+ * NOTE: this reaches only the rooms open in this process. With several server processes, clients
+ * of the other processes see the change only when they fetch next steps again.
  */
 export async function announceNextStepsChanged(services: Services, teamId: string): Promise<void> {
   const meetings = await services.db

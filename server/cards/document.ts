@@ -12,7 +12,7 @@ import { matchesEditToken } from './edit-token'
  * change, and returns the outcome as a value; HTTP routes turn failures into error responses.
  */
 
-/** Who asks for a change: the signed-in user and, for an anonymous card, its edit token. */
+/** The requester of a change: the signed-in user and, for an anonymous card, its edit token. */
 export interface CardActor {
   userId: string
   role: MemberRole
@@ -55,13 +55,13 @@ export function addCard(doc: Y.Doc, card: NewCard, origin: unknown): Card {
   return readCard(map)!
 }
 
-/** What an author (or a facilitator) may change. */
+/** Changes an author (or a facilitator) may make. */
 export interface CardEdit {
   text?: string
   kind?: CardKind
 }
 
-/** What only a facilitator may change. */
+/** Changes only a facilitator may make. */
 export interface CardModeration {
   hidden?: boolean
   addressed?: boolean

@@ -3,7 +3,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 /**
  * Edit tokens let the author of an anonymous card edit or delete it later. The token goes only to
  * the author, in the response that creates the card; the document stores its SHA-256 hash, which
- * says nothing about who holds the token.
+ * does not identify whoever has the token.
  */
 
 /** Creates a random token (256 bits, base64url) and the hash to store beside the card. */

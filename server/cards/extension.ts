@@ -14,8 +14,8 @@ import { readCardSettings } from './settings'
 export const draftExpiryMs = 30_000
 
 /**
- * Creates the room extension for card drafting: it counts the sockets drafting a card and tells
- * every socket how many others are writing, never which ones. It also sends the meeting's
+ * Creates the room extension for card drafting: it counts the sockets drafting a card and sends
+ * every socket the number of others writing, never which ones. It also sends the meeting's
  * anonymity setting to each socket that joins.
  */
 export function cardsExtension(services: Services): RoomExtension {

@@ -186,7 +186,7 @@ async function requireShownStep(c: Context<AppEnv>, meeting: MeetingRecord) {
   return step
 }
 
-/** Logs a change, tells the team's open rooms, and returns the step as this meeting shows it. */
+/** Logs a change, notifies the team's open rooms, and returns the step as this meeting lists it. */
 async function afterChange(
   c: Context<AppEnv>,
   meeting: MeetingRecord,

@@ -9,7 +9,7 @@ import { ApiClient, setupMeeting } from './http'
 import type { TestServer } from './server'
 import { waitFor } from './yjs-client'
 
-/** A facilitator, two members and an observer in one team with a live meeting. */
+/** Creates a team with a facilitator, two members, an observer and a live meeting. */
 export async function setupCardMeeting(baseUrl: string) {
   const { facilitator, teamId, meetingId } = await setupMeeting(baseUrl)
   const ana = await new ApiClient(baseUrl).signup('Ana Member')
@@ -64,7 +64,7 @@ export function encodeCardDraft(state: number): Uint8Array {
 }
 
 /**
- * Waits until the server holds no room (so every room has unloaded and stored its document), then
+ * Waits until the server has no room open (so every room has unloaded and stored its document), then
  * reads the meeting's update log as SQLite has it. Close every client of the server first.
  */
 export async function readStoredDocument(server: TestServer, meetingId: string) {
