@@ -89,7 +89,7 @@ function cardFields(id: string, kind: string, textValue: string, phaseId: string
   }
 }
 
-/** The live meeting: notes using every Tiptap node and mark the record renders, and cards. */
+/** Encodes the live meeting: notes with every Tiptap node and mark the record renders, and cards. */
 function liveDocument(): Uint8Array {
   const doc = new Y.Doc()
   doc.getXmlFragment('notes:organize').insert(0, [
@@ -149,7 +149,7 @@ function liveDocument(): Uint8Array {
   return state
 }
 
-/** An earlier point: only the organize notes and one card. */
+/** Encodes an earlier point of the meeting: only the organize notes and one card. */
 function snapshotDocument(): Uint8Array {
   const doc = new Y.Doc()
   doc.getXmlFragment('notes:organize').insert(0, [p('Roles still to agree.')])

@@ -1,4 +1,4 @@
-/** Checks that `timeZone` is an IANA time zone name that this Node's ICU knows. */
+/** Checks that `timeZone` is an IANA time zone name that this Node's ICU supports. */
 export function isKnownTimeZone(timeZone: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone })

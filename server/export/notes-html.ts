@@ -95,7 +95,7 @@ function renderItems(list: NoteElement, headingOffset: number): string {
     .join('\n')
 }
 
-/** A list item whose only block is one paragraph renders without `<p>`, as browsers expect. */
+/** Renders a list item's body, without `<p>` when its only block is one paragraph. */
 function renderListItemBody(item: NoteElement, headingOffset: number): string {
   const [first, ...rest] = item.content
   if (first && !isNoteText(first) && first.type === 'paragraph' && rest.length === 0) {

@@ -28,8 +28,8 @@ export function isNoteText(node: NoteNode): node is NoteText {
 
 /**
  * Reads a Tiptap document stored by y-prosemirror in a `Y.XmlFragment` into plain nodes.
- * Elements keep their node name and attributes; text keeps its marks, whose attribute names
- * are the mark name, or `name--<hash>` for marks that may overlap themselves.
+ * Elements keep their node name and attributes, and text keeps its marks. y-prosemirror names
+ * a mark's attribute after the mark, or `name--<hash>` for marks that may overlap themselves.
  */
 export function readNotes(fragment: Y.XmlFragment): NoteNode[] {
   return fragment.toArray().flatMap(readNode)

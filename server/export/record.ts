@@ -10,7 +10,7 @@ import type { MeetingRecord } from '../teams/access'
 import { loadNextSteps, type RecordNextStep } from './next-steps'
 import { readNotes, type NoteNode } from './notes-tree'
 
-/** What the record was made from: the live meeting or one of its snapshots. */
+/** The source of a record: the live meeting or one of its snapshots. */
 export type RecordSource =
   | { kind: 'live' }
   | { kind: 'snapshot'; id: string; label: string; createdAt: number; author: string }

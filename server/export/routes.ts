@@ -12,7 +12,7 @@ import { recordToHtml } from './record-html'
 import { recordToMarkdown } from './record-markdown'
 
 /**
- * The meeting record: `?format=md` (the default) or `html`, of the live meeting or of
+ * Serves the meeting record: `?format=md` (the default) or `html`, of the live meeting or of
  * `snapshotId`, with times in `tz` (an IANA zone, UTC by default). Observers may export too.
  */
 export function exportRoutes() {

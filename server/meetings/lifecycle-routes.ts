@@ -7,7 +7,7 @@ import { encodeTimerMessage, readTimer } from '../timer/service'
 import { setMeetingState } from './lifecycle'
 
 /**
- * Reopening an ended meeting (facilitator only). Meetings end through the timer's `end`
+ * Routes that reopen an ended meeting (facilitator only). Meetings end through the timer's `end`
  * action, which also stops the timer.
  */
 export function lifecycleRoutes() {

@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import type { Services } from '../services'
 
 /**
- * Reads a meeting's current document as one Yjs update: from its room when this process holds
+ * Reads a meeting's current document as one Yjs update: from its room when this process has
  * it open, else from storage.
  */
 export async function readMeetingState(services: Services, meetingId: string): Promise<Uint8Array> {

@@ -2,7 +2,7 @@ import type { Services } from '../services'
 import type { MeetingRecord } from '../teams/access'
 import { readTimer } from '../timer/service'
 
-/** Where a meeting's timer stands: the current phase and the time run in each phase (ms). */
+/** The position of a meeting's timer: the current phase and the time run in each phase (ms). */
 export interface TimerPosition {
   phaseIndex: number
   actualMs: number[]

@@ -15,10 +15,10 @@ export interface RestoreResult {
 }
 
 /**
- * Restores a snapshot's notes and cards into the meeting's live document. The state just before
- * is captured in the same synchronous step as the change, so no edit falls between the restore
- * point and the restore, then stored as a 'restore-point' snapshot. Every open socket gets a
- * 'restored' notice once the change is stored and relayed.
+ * Restores a snapshot's notes and cards into the meeting's live document, and stores the state
+ * just before as a 'restore-point' snapshot. That state is captured in the same synchronous step
+ * as the change, so no edit can fall between the two. Every open socket gets a 'restored' notice
+ * once the change is stored and relayed.
  */
 export async function restoreSnapshot(
   services: Services,

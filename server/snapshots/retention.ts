@@ -3,8 +3,8 @@ import type { SnapshotKind } from './store'
 
 /**
  * Snapshot retention. Labelled snapshots, restore points and the snapshot taken when a meeting
- * ends are kept as long as the meeting. Automatic phase-change snapshots are all kept for a day;
- * after that only the newest one per phase of each meeting is kept, so a meeting that went back
+ * ends are kept as long as the meeting. Automatic phase-change snapshots are all kept for a day.
+ * After that only the newest one per phase of each meeting is kept, so a meeting that went back
  * and forth between phases keeps one automatic snapshot per phase.
  */
 export const keepEveryAutomaticSnapshotMs = 24 * 60 * 60 * 1000

@@ -8,15 +8,15 @@ import { insertSnapshot, type SnapshotKind } from './store'
 export interface SnapshotRequest {
   kind: SnapshotKind
   label: string
-  /** The user who asked for it; null for automatic snapshots. */
+  /** The user who requested it, or null for automatic snapshots. */
   authorId: string | null
   /** The phase the content belongs to; the timer's current phase when missing. */
   phaseIndex?: number
 }
 
 /**
- * Captures the meeting's current document and timer times as a snapshot, tells the open room,
- * and returns the snapshot's id.
+ * Captures the meeting's current document and timer times as a snapshot, notifies the open
+ * room, and returns the snapshot's id.
  */
 export async function takeSnapshot(
   services: Services,

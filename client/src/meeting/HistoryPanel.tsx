@@ -11,7 +11,7 @@ import { SnapshotView } from './SnapshotView'
 import './history.css'
 
 /**
- * The meeting's history: its snapshots, newest first, a form to save one, and the record's
+ * Shows the meeting's history: its snapshots, newest first, a form to save one, and the record's
  * export links. Opening a snapshot shows it read-only beside the live meeting.
  */
 export function HistoryPanel() {

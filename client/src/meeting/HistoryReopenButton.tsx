@@ -4,7 +4,7 @@ import { errorMessage } from '../api'
 import { reopenMeeting } from './history-api'
 import { useMeeting } from './meeting-context'
 
-/** Lets a facilitator reopen an ended meeting; the room's notice then makes it editable. */
+/** Lets a facilitator reopen an ended meeting. The room's notice then makes it editable. */
 export function HistoryReopenButton() {
   const { meeting, room } = useMeeting()
   const [busy, setBusy] = createSignal(false)

@@ -8,7 +8,7 @@ export interface HistorySaveFormProps {
   onSaved: (id: string) => void
 }
 
-/** Saves the meeting as it is now under a label; the label stays in the field on failure. */
+/** Saves the meeting as it is now under a label, which stays in the field when saving fails. */
 export function HistorySaveForm(props: HistorySaveFormProps) {
   const id = createUniqueId()
   const [label, setLabel] = createSignal('')

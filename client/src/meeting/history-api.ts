@@ -13,7 +13,7 @@ export interface SnapshotEntry {
   phaseTitle: string
 }
 
-/** One snapshot's content for the read-only view; `notesHtml` is escaped by the server. */
+/** One snapshot's content for the read-only view. The server escapes `notesHtml`. */
 export interface SnapshotContent extends SnapshotEntry {
   actualMs: number[] | null
   phases: Array<{ id: string; title: string; notesHtml: string }>
@@ -47,7 +47,7 @@ export function reopenMeeting(meetingId: string): Promise<{ id: string; state: s
   return api.post(`/api/meetings/${encodeURIComponent(meetingId)}/reopen`)
 }
 
-/** The record's URL in a format, with times in the browser's time zone. */
+/** Builds the record's URL in a format, with times in the browser's time zone. */
 export function exportUrl(meetingId: string, format: 'md' | 'html', snapshotId?: string): string {
   const query = new URLSearchParams({ format })
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone
