@@ -49,6 +49,7 @@ describe('pages', () => {
 
     await page.getByRole('heading', { level: 1, name: 'Fractions lesson tuning' }).waitFor()
     expect(page.url()).toMatch(/\/meetings\/\w+$/)
+    await expect.poll(() => page.title()).toBe('Fractions lesson tuning · PLC Room')
     await expect.poll(() => page.locator('[data-status]').getAttribute('data-status')).toBe('live')
     const phases = page.locator('section.phase h2')
     await expect

@@ -3,6 +3,7 @@ import { Match, Show, Switch } from 'solid-js'
 
 import { AuthPanel } from '../auth/AuthPanel'
 import { Loading } from '../components/Loading'
+import { usePageTitle } from '../components/page-title'
 import { TeamsHome } from '../home/TeamsHome'
 import { currentUser, safeNextPath } from '../session'
 
@@ -10,6 +11,7 @@ import { currentUser, safeNextPath } from '../session'
 export function HomePage() {
   const navigate = useNavigate()
   const [searchParams] = useSearchParams<{ next?: string }>()
+  usePageTitle(() => (currentUser() === null ? 'Sign in' : 'Your teams'))
 
   function afterSignIn() {
     navigate(safeNextPath(searchParams.next) ?? '/', { replace: true })

@@ -1,10 +1,11 @@
 import { useNavigate, useParams } from '@solidjs/router'
 import { createResource, createSignal, Match, Show, Switch } from 'solid-js'
 
-import { api, errorMessage } from '../api'
+import { api, ApiError, errorMessage } from '../api'
 import { AuthPanel } from '../auth/AuthPanel'
 import { ErrorPanel } from '../components/ErrorPanel'
 import { Loading } from '../components/Loading'
+import { usePageTitle } from '../components/page-title'
 import { roleLabel } from '../components/RoleBadge'
 import { currentUser } from '../session'
 import type { Invite } from '../types'
@@ -17,6 +18,7 @@ export function InvitePage() {
     () => params.token,
     (token) => api.get<Invite>(`/api/invites/${encodeURIComponent(token)}`),
   )
+  usePageTitle(() => (invite.error ? 'Invitation' : invite() && `Join ${invite()!.teamName}`))
   const [busy, setBusy] = createSignal(false)
   const [acceptError, setAcceptError] = createSignal<string>()
 
@@ -42,7 +44,8 @@ export function InvitePage() {
           <ErrorPanel
             title="This invitation cannot be used."
             error={invite.error}
-            onRetry={refetch}
+            // An expired, revoked, used or unknown link stays so; only a failed load can succeed.
+            onRetry={isFinalInviteError(invite.error) ? undefined : refetch}
           />
         </Match>
         <Match when={invite()}>
@@ -88,4 +91,8 @@ export function InvitePage() {
       </Switch>
     </section>
   )
+}
+
+function isFinalInviteError(error: unknown): boolean {
+  return error instanceof ApiError && (error.status === 404 || error.status === 410)
 }

@@ -1,6 +1,9 @@
 import { A } from '@solidjs/router'
 
+import { usePageTitle } from '../components/page-title'
+
 export function NotFoundPage() {
+  usePageTitle(() => 'Page not found')
   return (
     <section class="page page--narrow">
       <h1>Page not found</h1>

@@ -1,20 +1,22 @@
-import { useParams } from '@solidjs/router'
+import { useNavigate, useParams } from '@solidjs/router'
 import { createResource, Match, Show, Switch } from 'solid-js'
 
 import { api } from '../api'
 import { ErrorPanel } from '../components/ErrorPanel'
 import { Loading } from '../components/Loading'
+import { usePageTitle } from '../components/page-title'
 import { RoleBadge } from '../components/RoleBadge'
 import { currentUser } from '../session'
 import { CreateMeetingForm } from '../team/CreateMeetingForm'
-import { InviteLinkControl } from '../team/InviteLinkControl'
+import { InvitationsPanel } from '../team/InvitationsPanel'
 import { MeetingList } from '../team/MeetingList'
-import { MemberList } from '../team/MemberList'
+import { MemberManager } from '../team/MemberManager'
 import type { Member, MeetingSummary, Protocol, TeamSummary } from '../types'
 
 /** Shows a team's meetings, a form to start one, its members and, for facilitators, invitations. */
 export function TeamPage() {
   const params = useParams<{ teamId: string }>()
+  const navigate = useNavigate()
   const [team, { refetch: refetchTeam }] = createResource(
     () => params.teamId,
     (teamId) => api.get<TeamSummary>(`/api/teams/${teamId}`),
@@ -30,6 +32,7 @@ export function TeamPage() {
   const [protocols, { refetch: refetchProtocols }] = createResource(() =>
     api.get<Protocol[]>('/api/protocols'),
   )
+  usePageTitle(() => (team.error ? undefined : team()?.name))
 
   return (
     <Switch>
@@ -88,7 +91,20 @@ export function TeamPage() {
                       <ErrorPanel error={members.error} onRetry={refetchMembers} />
                     </Match>
                     <Match when={members()}>
-                      {(list) => <MemberList members={list()} userId={currentUser()?.id} />}
+                      {(list) => (
+                        <MemberManager
+                          teamId={loaded().id}
+                          members={list()}
+                          userId={currentUser()?.id}
+                          role={loaded().role}
+                          onChanged={() => {
+                            void refetchMembers()
+                            // The user may have changed their own role.
+                            void refetchTeam()
+                          }}
+                          onLeft={() => navigate('/', { replace: true })}
+                        />
+                      )}
                     </Match>
                     <Match when={members.loading}>
                       <Loading label="Loading members…" />
@@ -96,8 +112,15 @@ export function TeamPage() {
                   </Switch>
                 </section>
 
-                <Show when={loaded().role === 'facilitator'}>
-                  <InviteLinkControl teamId={loaded().id} />
+                <Show
+                  when={loaded().role === 'facilitator'}
+                  fallback={
+                    <p class="field__hint">
+                      Only facilitators can invite people and change roles.
+                    </p>
+                  }
+                >
+                  <InvitationsPanel teamId={loaded().id} />
                 </Show>
               </div>
             </div>
