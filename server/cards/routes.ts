@@ -57,10 +57,14 @@ const editBody = z
     addressed: z.boolean().optional(),
     group: groupTitle.nullable().optional(),
     phaseId: z.string().min(1).optional(),
+    /** The edit token of an anonymous card, when not sent in the header. */
+    editToken: z.string().optional(),
   })
-  .refine((body) => Object.values(body).some((value) => value !== undefined), {
-    message: 'names nothing to change (text, kind, hidden, addressed, group or phaseId)',
-  })
+  .refine(
+    ({ editToken: _token, ...changes }) =>
+      Object.values(changes).some((value) => value !== undefined),
+    { message: 'names nothing to change (text, kind, hidden, addressed, group or phaseId)' },
+  )
 
 const groupBody = z.object({
   cardIds: z.array(z.string().min(1)).min(1, 'must name at least one card').max(200),
@@ -68,6 +72,8 @@ const groupBody = z.object({
 })
 
 const settingsBody = z.object({ anonymous: z.boolean() })
+
+const deleteBody = z.object({ editToken: z.string().optional() })
 
 /**
  * Feedback card routes. Clients never write cards into the document themselves: these routes
@@ -137,7 +143,7 @@ export function cardRoutes() {
   routes.patch('/meetings/:meetingId/cards/:cardId', async (c) => {
     const access = await requireOpenMeeting(c, c.req.param('meetingId'), 'member')
     const { meeting } = access
-    const body = await readJson(c, editBody)
+    const { editToken, ...body } = await readJson(c, editBody)
     if (body.phaseId !== undefined) requirePhase(meeting, body.phaseId)
 
     const cardId = c.req.param('cardId')
@@ -150,7 +156,7 @@ export function cardRoutes() {
         const problem = kindProblem(phase, body.kind)
         if (problem) return { ok: false, status: 400, error: problem } as const
       }
-      return editCard(doc, cardId, actorOf(c, access), body, Date.now(), serverOrigin)
+      return editCard(doc, cardId, actorOf(c, access, editToken), body, Date.now(), serverOrigin)
     })
     return c.json({ card: unwrap(result) })
   })
@@ -158,8 +164,9 @@ export function cardRoutes() {
   routes.delete('/meetings/:meetingId/cards/:cardId', async (c) => {
     const access = await requireOpenMeeting(c, c.req.param('meetingId'), 'member')
     const cardId = c.req.param('cardId')
+    const { editToken } = await readOptionalJson(c, deleteBody)
     const result = await changeMeetingDocument(c.var.services, access.meeting, (doc) =>
-      deleteCard(doc, cardId, actorOf(c, access), serverOrigin),
+      deleteCard(doc, cardId, actorOf(c, access, editToken), serverOrigin),
     )
     unwrap(result)
     return c.json({ id: cardId })
@@ -180,11 +187,13 @@ export function cardRoutes() {
   return routes
 }
 
+/** Builds the actor of a request; the edit token comes from the header or else the body. */
 function actorOf(
   c: Context<AppEnv>,
   access: { user: { id: string }; role: CardActor['role'] },
+  bodyToken: string | undefined,
 ): CardActor {
-  const editToken = c.req.header(editTokenHeader)
+  const editToken = c.req.header(editTokenHeader) ?? bodyToken
   return { userId: access.user.id, role: access.role, ...(editToken ? { editToken } : {}) }
 }
 
@@ -207,6 +216,13 @@ function kindProblem(phase: Phase | undefined, kind: CardKind): string | null {
   if (invited.includes(kind)) return null
   const names = invited.map((candidate) => `${candidate} (${cardKindLabels[candidate]})`)
   return `invalid kind: phase "${phase?.title}" invites ${names.join(', ')}, not ${kind}`
+}
+
+/** Like `readJson`, for a body that may be left out entirely. */
+async function readOptionalJson<T>(c: Context<AppEnv>, schema: z.ZodType<T>): Promise<T> {
+  const text = await c.req.raw.clone().text()
+  if (text.trim() === '') return schema.parse({})
+  return readJson(c, schema)
 }
 
 function unwrap<T>(result: CardResult<T> | { ok: false; status: 400; error: string }): T {
