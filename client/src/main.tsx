@@ -1,6 +1,7 @@
 import { Route, Router } from '@solidjs/router'
 import { render } from 'solid-js/web'
 
+import { AccountPage } from './account/AccountPage'
 import { AppShell } from './components/AppShell'
 import { HomePage } from './pages/HomePage'
 import { InvitePage } from './pages/InvitePage'
@@ -19,6 +20,7 @@ render(
       <Route path="/teams/:teamId" component={TeamPage} />
       <Route path="/meetings/:meetingId" component={MeetingRoute} />
       <Route path="/invites/:token" component={InvitePage} />
+      <Route path="/account" component={AccountPage} />
       <Route path="*" component={NotFoundPage} />
     </Router>
   ),

@@ -51,7 +51,9 @@ export function AppShell(props: RouteSectionProps) {
         <Show when={currentUser()}>
           {(user) => (
             <div class="site-header__user">
-              <span class="site-header__name">{user().name}</span>
+              <A href="/account" class="site-header__name" title="Your account and devices">
+                {user().name}
+              </A>
               <button type="button" class="button button--quiet" onClick={handleSignOut}>
                 Sign out
               </button>

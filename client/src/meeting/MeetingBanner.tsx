@@ -2,12 +2,20 @@ import { A } from '@solidjs/router'
 import { Match, Switch } from 'solid-js'
 
 import { CloseCode } from '../../../shared/wire'
+import { SignInForm } from '../auth/SignInForm'
 import { markSignedOut, signInPath } from '../session'
 import { useMeeting } from './meeting-context'
+import './sign-in-again.css'
 
 /** Explains why the notes cannot be edited: the room closed, the meeting ended, or observing. */
 export function MeetingBanner() {
-  const { meeting, room } = useMeeting()
+  const { meeting, room, user } = useMeeting()
+
+  // Signed in as the same user, the page keeps its document and reconnects it. Another user
+  // gets a fresh room, because the meeting page opens one per user.
+  function signedInAgain(userId: string) {
+    if (userId === user.id) room.reconnect()
+  }
 
   return (
     <Switch>
@@ -17,12 +25,15 @@ export function MeetingBanner() {
             <p>{close().message}</p>
             <Switch>
               <Match when={close().code === CloseCode.Unauthenticated}>
+                <p>What you typed stays here and is saved once you are back.</p>
+                <div class="banner__sign-in">
+                  <SignInForm onSignedIn={(user) => signedInAgain(user.id)} />
+                </div>
                 <A
-                  class="button"
                   href={signInPath(`/meetings/${meeting.id}`)}
                   onClick={() => markSignedOut()}
                 >
-                  Sign in again
+                  Or go to the sign-in page
                 </A>
               </Match>
               <Match when={close().code === CloseCode.Forbidden}>

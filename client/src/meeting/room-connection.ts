@@ -13,6 +13,7 @@ import {
   type RoomNotice,
 } from '../../../shared/wire'
 import type { MeetingState } from '../types'
+import { forgetUnsentEdits, restoreUnsentEdits, saveUnsentEdits } from './unsent-edits'
 
 /**
  * The room socket's state as the user sees it. It is `connecting` until the first sync and
@@ -66,6 +67,11 @@ export interface RoomConnection {
   onMessage(type: number, handler: MessageHandler): () => void
   /** Calls `handler` with every notice the server sends, after the role and state are applied. */
   onNotice(handler: (notice: RoomNotice) => void): () => void
+  /**
+   * Clears a final close and connects again, such as after signing in anew. The document keeps
+   * what was typed meanwhile and syncs it with the server.
+   */
+  reconnect(): void
   /** Sends an encoded message when the socket is open; returns whether it was sent. */
   send(message: Uint8Array): boolean
   destroy(): void
@@ -98,6 +104,8 @@ export function defaultRoomsUrl(): string {
  */
 export function createRoomConnection(options: RoomConnectionOptions): RoomConnection {
   const doc = new Y.Doc()
+  // Edits kept when the session ended on an earlier visit are sent with the first sync.
+  restoreUnsentEdits(options.meetingId, options.user.userId, doc)
   const provider = new WebsocketProvider(options.serverUrl ?? defaultRoomsUrl(), options.meetingId, doc, {
     // Tabs would otherwise sync each other over BroadcastChannel, so a tab could look current
     // while the server has refused or never received its changes.
@@ -124,9 +132,13 @@ export function createRoomConnection(options: RoomConnectionOptions): RoomConnec
   provider.on('sync', (isSynced: boolean) => {
     setSynced(isSynced)
     if (isSynced) setWasLive(true)
+    if (isSynced) forgetUnsentEdits(options.meetingId, options.user.userId)
   })
   provider.on('closed', (event: { code: number; reason: string }) => {
     if (!isFinalCloseCode(event.code)) return
+    if (event.code === CloseCode.Unauthenticated) {
+      saveUnsentEdits(options.meetingId, options.user.userId, doc)
+    }
     setFinalClose({ code: event.code, message: finalCloseMessage(event.code) })
   })
 
@@ -187,6 +199,11 @@ export function createRoomConnection(options: RoomConnectionOptions): RoomConnec
     onNotice(handler) {
       noticeHandlers.add(handler)
       return () => noticeHandlers.delete(handler)
+    },
+    reconnect() {
+      if (destroyed) return
+      setFinalClose(undefined)
+      provider.connect()
     },
     send(message) {
       const ws = provider.ws

@@ -2,14 +2,20 @@ import { createSignal, createUniqueId, Show } from 'solid-js'
 
 import { api, errorMessage } from '../api'
 import type { MemberRole } from '../types'
+import { inviteUrl } from './invites'
+import './team.css'
 
 export interface InviteLinkControlProps {
   teamId: string
+  /** Called after a link was created, to list it with the open ones. */
+  onCreated?: () => void
 }
 
 /** Makes an invitation link for a role and copies it, for facilitators. */
 export function InviteLinkControl(props: InviteLinkControlProps) {
   const [role, setRole] = createSignal<MemberRole>('member')
+  const [expiresInDays, setExpiresInDays] = createSignal(7)
+  const [singleUse, setSingleUse] = createSignal(false)
   const [link, setLink] = createSignal<string>()
   const [status, setStatus] = createSignal<string>()
   const [error, setError] = createSignal<string>()
@@ -23,10 +29,11 @@ export function InviteLinkControl(props: InviteLinkControlProps) {
     try {
       const invite = await api.post<{ token: string; expiresAt: number }>(
         `/api/teams/${props.teamId}/invites`,
-        { role: role() },
+        { role: role(), expiresInDays: expiresInDays(), singleUse: singleUse() },
       )
-      const url = `${location.origin}/invites/${invite.token}`
+      const url = inviteUrl(invite.token)
       setLink(url)
+      props.onCreated?.()
       const expires = new Date(invite.expiresAt).toLocaleDateString()
       try {
         await navigator.clipboard.writeText(url)
@@ -56,6 +63,28 @@ export function InviteLinkControl(props: InviteLinkControlProps) {
           <option value="observer">Observer: watches without editing</option>
           <option value="facilitator">Facilitator: runs meetings and the team</option>
         </select>
+      </div>
+      <div class="field">
+        <label for={`${id}-expiry`}>Link works for</label>
+        <select
+          id={`${id}-expiry`}
+          value={String(expiresInDays())}
+          onChange={(event) => setExpiresInDays(Number(event.currentTarget.value))}
+        >
+          <option value="1">1 day</option>
+          <option value="7">7 days</option>
+          <option value="14">14 days</option>
+          <option value="30">30 days</option>
+        </select>
+      </div>
+      <div class="checkbox-field">
+        <input
+          id={`${id}-single`}
+          type="checkbox"
+          checked={singleUse()}
+          onChange={(event) => setSingleUse(event.currentTarget.checked)}
+        />
+        <label for={`${id}-single`}>Single use: the link stops working once someone joins</label>
       </div>
       <button type="button" class="button" disabled={busy()} onClick={createLink}>
         {busy() ? 'Creating link…' : 'Copy invitation link'}
