@@ -85,7 +85,8 @@ describe('meeting page access', () => {
       .toContain('You were signed out. Sign in again to keep editing.')
     expect(await notes(member.page).getAttribute('contenteditable')).toBe('false')
 
-    await alert.getByRole('link', { name: 'Sign in again' }).click()
+    const next = encodeURIComponent(`/meetings/${meetingId}`)
+    await alert.locator(`a[href="/?next=${next}"]`).click()
     await member.page.getByRole('form', { name: 'Sign in' }).waitFor()
     expect(new URL(member.page.url()).searchParams.get('next')).toBe(`/meetings/${meetingId}`)
   })
