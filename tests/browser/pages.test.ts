@@ -122,6 +122,11 @@ describe('pages', () => {
 
     await page.getByRole('heading', { level: 1, name: 'Science department' }).waitFor()
     expect(new URL(page.url()).pathname).toBe(`/teams/${teamId}`)
+
+    // Signed in, the same sign-in link goes straight on to the page.
+    await page.goto(`/?next=${encodeURIComponent(`/teams/${teamId}`)}`)
+    await page.getByRole('heading', { level: 1, name: 'Science department' }).waitFor()
+    expect(new URL(page.url()).pathname).toBe(`/teams/${teamId}`)
   })
 
   test('invitation link adds a new member', async () => {

@@ -1,5 +1,5 @@
 import { useNavigate, useSearchParams } from '@solidjs/router'
-import { Match, Show, Switch } from 'solid-js'
+import { createEffect, Match, Show, Switch } from 'solid-js'
 
 import { AuthPanel } from '../auth/AuthPanel'
 import { Loading } from '../components/Loading'
@@ -13,9 +13,12 @@ export function HomePage() {
   const [searchParams] = useSearchParams<{ next?: string }>()
   usePageTitle(() => (currentUser() === null ? 'Sign in' : 'Your teams'))
 
-  function afterSignIn() {
-    navigate(safeNextPath(searchParams.next) ?? '/', { replace: true })
-  }
+  // Once signed in, through the forms or earlier, a sign-in link with a return path goes on
+  // there; without one, this page shows the user's teams.
+  createEffect(() => {
+    const next = safeNextPath(searchParams.next)
+    if (currentUser() && next) navigate(next, { replace: true })
+  })
 
   return (
     <Switch fallback={<Loading />}>
@@ -31,7 +34,7 @@ export function HomePage() {
               Sign in to continue to the page you opened.
             </p>
           </Show>
-          <AuthPanel onSignedIn={afterSignIn} />
+          <AuthPanel onSignedIn={() => {}} />
         </section>
       </Match>
       <Match when={currentUser()}>{(user) => <TeamsHome userId={user().id} />}</Match>
