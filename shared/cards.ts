@@ -200,6 +200,8 @@ export interface NextStep {
   dueDate: string
   done: boolean
   doneAt: number | null
+  /** The user who created the step; they and facilitators may delete it. */
+  createdBy: string | null
   createdAt: number
   /** Set in a meeting's list on open steps carried forward from an earlier meeting of the team. */
   carried: boolean

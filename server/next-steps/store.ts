@@ -5,7 +5,6 @@ import type { NextStepTable } from '../storage/schema'
 /** A stored next step with the creation time of the meeting it came from. */
 export interface StoredNextStep extends NextStep {
   doneMeetingId: string | null
-  createdBy: string | null
   meetingCreatedAt: number
 }
 
@@ -67,7 +66,7 @@ function toStep(row: StepRow, viewingMeetingId: string | null): StoredNextStep {
 
 /** Strips the storage-only fields before a step goes out over the API. */
 export function publicStep(step: StoredNextStep): NextStep {
-  const { doneMeetingId: _done, createdBy: _creator, meetingCreatedAt: _created, ...rest } = step
+  const { doneMeetingId: _done, meetingCreatedAt: _created, ...rest } = step
   return rest
 }
 

@@ -6,10 +6,12 @@ import { ErrorPanel } from '../components/ErrorPanel'
 import { Loading } from '../components/Loading'
 import { usePageTitle } from '../components/page-title'
 import { AgendaRail } from '../meeting/AgendaRail'
+import { CardsPanel } from '../meeting/CardsPanel'
 import { HistoryPanel } from '../meeting/HistoryPanel'
 import { MeetingBanner } from '../meeting/MeetingBanner'
 import { MeetingHeader } from '../meeting/MeetingHeader'
 import { MeetingRoomProvider } from '../meeting/MeetingRoomProvider'
+import { NextStepsPanel } from '../meeting/NextStepsPanel'
 import { PhaseSection } from '../meeting/PhaseSection'
 import { MeetingTimerProvider } from '../meeting/timer-context'
 import { TimerPanel } from '../meeting/TimerPanel'
@@ -64,6 +66,8 @@ export function MeetingPage() {
                   </div>
                   <aside class="meeting-side" aria-label="Meeting tools">
                     <TimerPanel />
+                    <CardsPanel />
+                    <NextStepsPanel />
                     <HistoryPanel />
                   </aside>
                 </div>

@@ -11,6 +11,7 @@ import { CreateMeetingForm } from '../team/CreateMeetingForm'
 import { InvitationsPanel } from '../team/InvitationsPanel'
 import { MeetingList } from '../team/MeetingList'
 import { MemberManager } from '../team/MemberManager'
+import { OpenNextSteps } from '../team/OpenNextSteps'
 import type { Member, MeetingSummary, Protocol, TeamSummary } from '../types'
 
 /** Shows a team's meetings, a form to start one, its members and, for facilitators, invitations. */
@@ -63,6 +64,7 @@ export function TeamPage() {
                     <Loading label="Loading meetings…" />
                   </Match>
                 </Switch>
+                <OpenNextSteps teamId={loaded().id} />
               </section>
 
               <div class="stack">
