@@ -67,9 +67,10 @@ export async function request<T>(
   }
 
   if (!response.ok) {
+    const serverMessage = (parsed as { error?: unknown } | null)?.error
     const message =
-      parsed && typeof parsed === 'object' && typeof (parsed as { error?: unknown }).error === 'string'
-        ? (parsed as { error: string }).error
+      typeof serverMessage === 'string'
+        ? serverMessage
         : `request failed with status ${response.status}`
     const error = new ApiError(response.status, message)
     if (response.status === 401 && !options.allowUnauthorized) onUnauthorized?.(error)

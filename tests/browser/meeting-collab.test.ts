@@ -27,8 +27,9 @@ describe('meeting page with two users', () => {
 
     for (const page of pages) {
       await page.getByRole('heading', { level: 1, name: 'Week 2 lesson tuning' }).waitFor()
-      await expect.poll(() => page.locator('[data-status]').getAttribute('data-status')).toBe('live')
-      await expect.poll(() => page.locator('[data-status]').innerText()).toBe('Live')
+      const status = page.locator('[data-status]')
+      await expect.poll(() => status.getAttribute('data-status')).toBe('live')
+      await expect.poll(() => status.innerText()).toBe('Live')
     }
 
     // Both type into the same phase; each must see the other's text arrive through the server.
@@ -68,7 +69,8 @@ describe('meeting page with two users', () => {
     // A second tab of the same user is still one person in the list.
     const secondTab = await member.context.newPage()
     await secondTab.goto(`/meetings/${meetingId}`)
-    await expect.poll(() => secondTab.locator('[data-status]').getAttribute('data-status')).toBe('live')
+    const secondStatus = secondTab.locator('[data-status]')
+    await expect.poll(() => secondStatus.getAttribute('data-status')).toBe('live')
     const presence = facilitator.page.getByRole('list', { name: /here now/ })
     await expect.poll(() => presence.getByRole('listitem').count()).toBe(2)
     await secondTab.close()

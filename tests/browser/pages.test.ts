@@ -4,7 +4,8 @@ import { ApiClient } from '../support/http'
 import { startBrowserHarness, type BrowserHarness } from '../support/browser'
 
 /** Console errors that only report an expected HTTP error status of a fetch. */
-const failedResource = /Failed to load resource: the server responded with a status of (400|401|404|410)/
+const failedResource =
+  /Failed to load resource: the server responded with a status of (400|401|404|410)/
 
 describe('pages', () => {
   let harness: BrowserHarness
@@ -155,7 +156,9 @@ describe('pages', () => {
     await page.getByRole('heading', { level: 1, name: 'Biology team' }).waitFor()
     await expect.poll(() => page.locator('.page-header').innerText()).toContain('Observer')
     const members = await facilitator.api.request('GET', `/api/teams/${teamId}/members`)
-    expect(members.body).toContainEqual(expect.objectContaining({ name: 'Barbara', role: 'observer' }))
+    expect(members.body).toContainEqual(
+      expect.objectContaining({ name: 'Barbara', role: 'observer' }),
+    )
   })
 
   test('unknown invitation shows the reason', async () => {

@@ -2,7 +2,14 @@ import { A, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/ro
 import { createEffect, createSignal, on, onCleanup, onMount, Show } from 'solid-js'
 
 import { errorMessage, setUnauthorizedHandler } from '../api'
-import { currentUser, loadCurrentUser, markSignedOut, sessionError, signInPath, signOut } from '../session'
+import {
+  currentUser,
+  loadCurrentUser,
+  markSignedOut,
+  sessionError,
+  signInPath,
+  signOut,
+} from '../session'
 import { ErrorPanel } from './ErrorPanel'
 
 /**

@@ -42,7 +42,7 @@ export function createFormErrors(fields: readonly string[]) {
   }
 }
 
-/** Moves focus to the first field marked invalid, so keyboard and screen reader users land on it. */
+/** Moves focus to the first invalid field, so keyboard and screen reader users land on it. */
 export function focusFirstInvalid(form: HTMLFormElement): void {
   form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
 }

@@ -12,7 +12,9 @@ export function TeamList(props: TeamListProps) {
   return (
     <Show
       when={props.teams.length > 0}
-      fallback={<p class="empty">You are not in a team yet. Create one, or open an invitation link.</p>}
+      fallback={
+        <p class="empty">You are not in a team yet. Create one, or open an invitation link.</p>
+      }
     >
       <ul class="link-list" aria-label="Your teams">
         <For each={props.teams}>

@@ -25,7 +25,11 @@ export function TeamsHome(props: TeamsHomeProps) {
         <div>
           <Switch>
             <Match when={teams.error}>
-              <ErrorPanel title="Your teams could not be loaded." error={teams.error} onRetry={refetch} />
+              <ErrorPanel
+                title="Your teams could not be loaded."
+                error={teams.error}
+                onRetry={refetch}
+              />
             </Match>
             <Match when={teams()}>{(list) => <TeamList teams={list()} />}</Match>
             <Match when={teams.loading}>

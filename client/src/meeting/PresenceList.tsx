@@ -19,7 +19,11 @@ export function PresenceList(props: PresenceListProps) {
       <For each={props.users}>
         {(user) => (
           <li class="presence__user" title={user.name}>
-            <span class="presence__avatar" style={{ 'background-color': user.color }} aria-hidden="true">
+            <span
+              class="presence__avatar"
+              style={{ 'background-color': user.color }}
+              aria-hidden="true"
+            >
               {initials(user.name)}
             </span>
             <span class="presence__name">

@@ -13,7 +13,7 @@ export interface MeetingContextValue {
 
 export const MeetingContext = createContext<MeetingContextValue>()
 
-/** Returns the open meeting, its room connection and the signed-in user, for meeting page components. */
+/** Returns the open meeting, its room connection and the signed-in user, for meeting components. */
 export function useMeeting(): MeetingContextValue {
   const value = useContext(MeetingContext)
   if (!value) throw new Error('useMeeting() must be called inside <MeetingRoomProvider>')

@@ -106,7 +106,8 @@ export function createRoomConnection(options: RoomConnectionOptions): RoomConnec
   const doc = new Y.Doc()
   // Edits kept when the session ended on an earlier visit are sent with the first sync.
   restoreUnsentEdits(options.meetingId, options.user.userId, doc)
-  const provider = new WebsocketProvider(options.serverUrl ?? defaultRoomsUrl(), options.meetingId, doc, {
+  const serverUrl = options.serverUrl ?? defaultRoomsUrl()
+  const provider = new WebsocketProvider(serverUrl, options.meetingId, doc, {
     // Tabs would otherwise sync each other over BroadcastChannel, so a tab could look current
     // while the server has refused or never received its changes.
     disableBc: true,
@@ -169,7 +170,9 @@ export function createRoomConnection(options: RoomConnectionOptions): RoomConnec
 
   // Server messages without a handler yet are skipped, so the provider does not log an error.
   for (const type of Object.values(MessageType)) {
-    if (type >= 100 && !provider.messageHandlers[type]) provider.messageHandlers[type] = ignoreMessage
+    if (type >= 100 && !provider.messageHandlers[type]) {
+      provider.messageHandlers[type] = ignoreMessage
+    }
   }
 
   onMessage(MessageType.Notice, (decoder) => {
