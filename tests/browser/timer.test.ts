@@ -48,8 +48,8 @@ describe('shared timer in two browsers', () => {
       await expect.poll(() => timerText(user)).toMatch(/4:5\d|5:00/)
     }
 
-    // The arrow key moves to the next phase when focus is outside any editor or field.
-    await facilitator.page.locator('body').click({ position: { x: 5, y: 5 } })
+    // The arrow key moves to the next phase outside any editor or field, even while the
+    // Start button just clicked has the focus.
     await facilitator.page.keyboard.press('ArrowRight')
     for (const user of [facilitator, member]) {
       await expect.poll(() => panel(user).innerText()).toContain('Phase 2 of 5')
@@ -113,6 +113,30 @@ describe('shared timer in two browsers', () => {
     expect(after.body.phaseIndex).toBe(before.body.phaseIndex)
     expect(after.body.status).toBe('running')
     expect(after.body.revision).toBe(before.body.revision + 1)
+  })
+
+  test('time up shows in words and is announced', async () => {
+    const timerPath = `/api/meetings/${meetingId}/timer`
+    const current = await facilitator.api.request('GET', timerPath)
+    const seconds = -(Math.floor(current.body.remainingMs / 1000) - 2)
+    await facilitator.api.request('POST', timerPath, { action: 'extend', seconds })
+
+    for (const user of [facilitator, member]) {
+      await expect.poll(() => panel(user).innerText(), { timeout: 10_000 }).toContain('Time is up')
+      await expect.poll(() => timerText(user)).toMatch(/^\+0:0\d\s*over$/)
+    }
+    await expect.poll(() => announcement(member)).toContain('Time is up for Discuss.')
+  })
+
+  test('chime mute is kept per user across reloads', async () => {
+    const mute = member.page.getByRole('checkbox', { name: 'Mute the chime' })
+    await mute.check()
+    await member.page.reload()
+    await member.page.locator('[data-status="live"]').waitFor()
+    expect(await member.page.getByRole('checkbox', { name: 'Mute the chime' }).isChecked()).toBe(true)
+    expect(await facilitator.page.getByRole('checkbox', { name: 'Mute the chime' }).isChecked()).toBe(
+      false,
+    )
   })
 
   test('no page errors', () => {

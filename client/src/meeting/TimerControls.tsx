@@ -3,12 +3,16 @@ import { onCleanup, onMount, Show } from 'solid-js'
 import type { TimerAction } from '../../../shared/timer'
 import { useMeetingTimer } from './timer-context'
 
-/** Whether a key press belongs to something the user is typing in or operating. */
+/** Tells whether a key press belongs to a field or editor the user is typing in. */
 function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false
   if (target.isContentEditable) return true
-  // Space on a focused button or link activates it; the shortcut must not act a second time.
-  return target.closest('input, textarea, select, button, a, [contenteditable], [role="textbox"]') !== null
+  return target.closest('input, textarea, select, [contenteditable], [role="textbox"]') !== null
+}
+
+/** Tells whether space on this element already activates it, as on a button or a link. */
+function activatesOnSpace(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && target.closest('button, a, [role="button"]') !== null
 }
 
 /**
@@ -32,9 +36,13 @@ export function TimerControls() {
 
   function onKeyDown(event: KeyboardEvent) {
     if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return
+    // A held key repeats; moving several phases for one long press would surprise.
+    if (event.repeat) return
     if (isTypingTarget(event.target) || !timer.canControl()) return
 
     if (event.key === ' ') {
+      // The focused button acts on its own; toggling here as well would act twice.
+      if (activatesOnSpace(event.target)) return
       event.preventDefault()
       toggle()
     } else if (event.key === 'ArrowRight' && index() < last()) {

@@ -18,7 +18,7 @@ function readMuted(): boolean {
 }
 
 /**
- * A short two-note chime made with Web Audio, muted per user in localStorage.
+ * Creates a short two-note chime with Web Audio, muted per user in localStorage.
  *
  * Browsers start an AudioContext suspended until the page gets a user gesture, and warn when a
  * page tries to play before. The context is therefore created and resumed on the first click

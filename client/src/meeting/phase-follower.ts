@@ -13,12 +13,12 @@ export interface PhaseFollower {
   returnToCurrent(): void
 }
 
-/** The element id of a phase's section on the meeting page. */
+/** Returns the element id of a phase's section on the meeting page. */
 export function phaseElementId(phase: Phase): string {
   return `phase-${phase.id}`
 }
 
-/** Whether the user is typing in a notes editor or a form field right now. */
+/** Tells whether the user is typing in a notes editor or a form field right now. */
 function isTyping(): boolean {
   const active = document.activeElement
   if (!(active instanceof HTMLElement)) return false

@@ -19,7 +19,7 @@ export interface ServerClock {
   hint(serverTime: number): void
 }
 
-/** The client's clock: monotonic, so a change of the system time mid-meeting cannot jump it. */
+/** Reads the client's clock, which is monotonic, so a change of the system time cannot jump it. */
 function clientNow(): number {
   return performance.timeOrigin + performance.now()
 }

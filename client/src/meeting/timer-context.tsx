@@ -23,14 +23,14 @@ export function MeetingTimerProvider(props: MeetingTimerProviderProps) {
   )
 }
 
-/** The meeting's timer, for components inside `<MeetingTimerProvider>`. */
+/** Returns the meeting's timer, for components inside `<MeetingTimerProvider>`. */
 export function useMeetingTimer(): MeetingTimer {
   const timer = useContext(TimerContext)
   if (!timer) throw new Error('useMeetingTimer() must be called inside <MeetingTimerProvider>')
   return timer
 }
 
-/** Whether the view follows the current phase, for components inside the provider. */
+/** Returns the phase follower, for components inside `<MeetingTimerProvider>`. */
 export function usePhaseFollower(): PhaseFollower {
   const follower = useContext(FollowerContext)
   if (!follower) throw new Error('usePhaseFollower() must be called inside <MeetingTimerProvider>')

@@ -2,7 +2,7 @@ import type { TimerStatus } from '../../../shared/timer'
 
 /**
  * Formats a duration as `M:SS`, or `H:MM:SS` from one hour. Time left is rounded up, so the
- * display reads 0:00 exactly when the time is up; overtime is rounded down, so it reads +0:01
+ * display reads 0:00 exactly when the time is up. Overtime is rounded down, so it reads +0:01
  * one second later.
  */
 export function formatCountdown(remainingMs: number): string {
@@ -21,7 +21,7 @@ export function formatClock(totalSeconds: number): string {
   return `${minutes}:${ss}`
 }
 
-/** A duration in words for screen readers, such as "1 minute 5 seconds". */
+/** Spells out a duration for screen readers, such as "1 minute 5 seconds". */
 export function spokenDuration(ms: number): string {
   const totalSeconds = Math.round(Math.abs(ms) / 1000)
   const minutes = Math.floor(totalSeconds / 60)

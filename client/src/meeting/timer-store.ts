@@ -31,7 +31,7 @@ export interface MeetingTimer {
 }
 
 /**
- * The meeting's shared timer on this client: state from the room socket (and one HTTP read
+ * Creates the meeting's shared timer on this client: state from the room socket (and one HTTP read
  * at start), the countdown on the estimated server clock, and the facilitator's actions.
  */
 export function createMeetingTimer(room: RoomConnection, meeting: Meeting): MeetingTimer {
