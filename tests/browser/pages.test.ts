@@ -161,6 +161,27 @@ describe('pages', () => {
     )
   })
 
+  test('pages fit phone and desktop widths', async () => {
+    const user = await harness.newUser('Ida')
+    const teamId = await user.api.createTeam('Grade 4 science, with a rather long team name')
+    const meetingId = await user.api.createMeeting(teamId, 'Week 1: standards analysis')
+    const pages = [
+      { path: '/', ready: user.page.getByRole('heading', { name: 'Your teams' }) },
+      { path: `/teams/${teamId}`, ready: user.page.getByRole('heading', { name: 'Meetings' }) },
+      { path: `/meetings/${meetingId}`, ready: user.page.locator('[data-status="live"]') },
+    ]
+
+    for (const width of [1440, 1024, 390, 320]) {
+      await user.page.setViewportSize({ width, height: 800 })
+      for (const { path, ready } of pages) {
+        await user.page.goto(path)
+        await ready.waitFor()
+        const scrollWidth = await user.page.evaluate(() => document.documentElement.scrollWidth)
+        expect(scrollWidth, `${path} at ${width} px`).toBeLessThanOrEqual(width)
+      }
+    }
+  })
+
   test('unknown invitation shows the reason', async () => {
     const { page } = await harness.newGuest()
     await page.goto('/invites/no-such-token')
