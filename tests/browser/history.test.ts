@@ -90,6 +90,32 @@ describe('meeting history in the browser', () => {
     expect(member.errors).toEqual([])
   })
 
+  test('ended meeting offers reopen', async () => {
+    const ended = await facilitator.api.request('POST', `/api/meetings/${meetingId}/timer`, {
+      action: 'end',
+    })
+    expect(ended.status).toBe(200)
+
+    const memberNotes = member.page.getByRole('textbox', { name: 'Review notes' })
+    for (const page of [facilitator.page, member.page]) {
+      await page.getByText('This meeting has ended and is read-only.').waitFor()
+      await expect.poll(() => page.getByLabel('Snapshot label').count()).toBe(0)
+    }
+    await expect.poll(() => memberNotes.getAttribute('contenteditable')).toBe('false')
+    expect(await member.page.getByRole('button', { name: 'Reopen meeting' }).count()).toBe(0)
+
+    // The automatic snapshot taken at the end appears in the list.
+    await member.page
+      .getByRole('list', { name: 'Snapshots' })
+      .getByRole('button', { name: /Meeting ended/ })
+      .waitFor()
+
+    await facilitator.page.getByRole('button', { name: 'Reopen meeting' }).click()
+    await expect.poll(() => memberNotes.getAttribute('contenteditable')).toBe('true')
+    await member.page.getByLabel('Snapshot label').waitFor()
+    expect(await member.page.getByText('This meeting has ended and is read-only.').count()).toBe(0)
+  })
+
   test('exports the record from the history panel', async () => {
     const page = member.page
     const markdownLink = page.getByRole('link', { name: 'Download Markdown' }).first()
