@@ -9,7 +9,8 @@
  * true offset is known exactly.
  *
  *   node --import tsx scripts/bench-clock-offset.ts
- *   CLIENTS=50 PINGS=8 JITTER_MS=40 ASYMMETRY_MS=150 node --import tsx scripts/bench-clock-offset.ts
+ *   CLIENTS=50 PINGS=8 JITTER_MS=40 ASYMMETRY_MS=150 \
+ *     node --import tsx scripts/bench-clock-offset.ts
  */
 import * as decoding from 'lib0/decoding'
 
@@ -97,7 +98,8 @@ function summary(name: string, values: number[]): string {
 
 console.log(
   `clock offset error, ms: ${clientCount} clients, ${pingCount} pings each, clocks skewed up to ` +
-    `±${skewMinutes} min, 0-${jitterMs} ms jitter per leg, +${asymmetryMs} ms on one leg of a third`,
+    `±${skewMinutes} min, 0-${jitterMs} ms jitter per leg, ` +
+    `+${asymmetryMs} ms on one leg of a third`,
 )
 console.log(summary('estimate (median of 3 fastest)', results.map((r) => r.errorMs)))
 console.log(summary('first ping alone', results.map((r) => r.naiveErrorMs)))

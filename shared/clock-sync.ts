@@ -105,7 +105,10 @@ export function encodeClockPing(clientTime: number): Uint8Array {
  * Reads the body of a `ClockPong` whose message number was already read: the echoed client
  * time and the server time.
  */
-export function readClockPong(decoder: decoding.Decoder): { clientTime: number; serverTime: number } {
+export function readClockPong(decoder: decoding.Decoder): {
+  clientTime: number
+  serverTime: number
+} {
   const clientTime = decoding.readFloat64(decoder)
   const serverTime = decoding.readFloat64(decoder)
   return { clientTime, serverTime }

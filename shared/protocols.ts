@@ -203,7 +203,8 @@ const publicProtocols: ProtocolTemplate[] = [
   {
     id: 'tuning-full',
     name: 'Tuning protocol (full)',
-    description: 'A presenter shares work and a focusing question and receives warm and cool feedback.',
+    description:
+      'A presenter shares work and a focusing question and receives warm and cool feedback.',
     family: 'public',
     phases: [
       {

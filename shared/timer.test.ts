@@ -44,7 +44,9 @@ const actionArb: fc.Arbitrary<TimerAction> = fc.oneof(
     { action: 'previous' },
     { action: 'reset' },
   ),
-  fc.integer({ min: -2, max: 14 }).map((phaseIndex): TimerAction => ({ action: 'goto', phaseIndex })),
+  fc
+    .integer({ min: -2, max: 14 })
+    .map((phaseIndex): TimerAction => ({ action: 'goto', phaseIndex })),
   secondsArb.map((seconds): TimerAction => ({ action: 'extend', seconds })),
 )
 

@@ -115,7 +115,11 @@ export function actualAt(state: TimerModel, now: number): number[] {
 }
 
 /** Builds the view of `state` that clients receive, at server time `now`. */
-export function timerView(state: TimerModel, plannedMs: readonly number[], now: number): TimerState {
+export function timerView(
+  state: TimerModel,
+  plannedMs: readonly number[],
+  now: number,
+): TimerState {
   return {
     phaseIndex: state.phaseIndex,
     status: state.status,
@@ -187,16 +191,19 @@ function transition(
       if (state.phaseIndex <= 0) return 'cannot go to the previous phase: this is the first phase'
       return moveTo(state, state.phaseIndex - 1, plannedMs, now)
 
-    case 'goto':
-      if (!Number.isInteger(action.phaseIndex) || action.phaseIndex < 0 || action.phaseIndex > last) {
-        return `phaseIndex must be an integer from 0 to ${last}, got ${action.phaseIndex}`
+    case 'goto': {
+      const target = action.phaseIndex
+      if (!Number.isInteger(target) || target < 0 || target > last) {
+        return `phaseIndex must be an integer from 0 to ${last}, got ${target}`
       }
-      return moveTo(state, action.phaseIndex, plannedMs, now)
+      return moveTo(state, target, plannedMs, now)
+    }
 
     case 'extend': {
       const { seconds } = action
       if (!Number.isInteger(seconds) || seconds === 0 || Math.abs(seconds) > maxExtendSeconds) {
-        return `seconds must be a non-zero integer from -${maxExtendSeconds} to ${maxExtendSeconds}, got ${seconds}`
+        const range = `-${maxExtendSeconds} to ${maxExtendSeconds}`
+        return `seconds must be a non-zero integer from ${range}, got ${seconds}`
       }
       const deltaMs = seconds * 1000
       if (state.status === 'running' && state.endsAt !== null) {

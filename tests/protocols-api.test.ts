@@ -92,7 +92,8 @@ describe('team templates API', () => {
     const id = created.body.id
 
     for (const client of [member, observer]) {
-      expect((await client.request('POST', path, { name: 'X', copyOf: 'consultancy' })).status).toBe(403)
+      const create = await client.request('POST', path, { name: 'X', copyOf: 'consultancy' })
+      expect(create.status).toBe(403)
       expect((await client.request('PUT', `${path}/${id}`, { name: 'X' })).status).toBe(403)
       expect((await client.request('DELETE', `${path}/${id}`)).status).toBe(403)
     }
@@ -152,7 +153,13 @@ describe('team templates API', () => {
     const read = await facilitator.request('GET', `/api/meetings/${meeting.body.id}`)
     expect(read.body.phases).toEqual([
       { id: 'dilemma', title: 'Dilemma', minutes: 5, speakers: 'presenter' },
-      { id: 'discussion', title: 'Discussion', minutes: 10, cardKinds: ['wonder'], speakers: 'group' },
+      {
+        id: 'discussion',
+        title: 'Discussion',
+        minutes: 10,
+        cardKinds: ['wonder'],
+        speakers: 'group',
+      },
     ])
 
     const timer = await facilitator.request('GET', `/api/meetings/${meeting.body.id}/timer`)
@@ -166,7 +173,8 @@ describe('team templates API', () => {
       copyOf: 'tuning-full',
     })
     const other = await setupMeeting(server.url)
-    const response = await other.facilitator.request('POST', `/api/teams/${other.teamId}/meetings`, {
+    const meetingsPath = `/api/teams/${other.teamId}/meetings`
+    const response = await other.facilitator.request('POST', meetingsPath, {
       title: 'Borrowed',
       protocolId: created.body.id,
     })

@@ -151,8 +151,9 @@ describe('timer API', () => {
 
   it('emits phase-changed when the phase moves', async () => {
     const { facilitator, meetingId, timerPath } = await meetingWithTeam()
-    const seen: { fromIndex: number; toIndex: number; userId: string }[] = []
-    const listener = (event: { meetingId: string; fromIndex: number; toIndex: number; userId: string }) => {
+    type PhaseChange = { meetingId: string; fromIndex: number; toIndex: number; userId: string }
+    const seen: PhaseChange[] = []
+    const listener = (event: PhaseChange) => {
       if (event.meetingId === meetingId) seen.push(event)
     }
     server.services.events.on('phase-changed', listener)

@@ -9,7 +9,11 @@ import { requireTeamRole } from '../teams/access'
 import { buildPhases, phasesSchema } from './phases-schema'
 import { findTeamTemplate, listTeamTemplates, resolveProtocol } from './store'
 
-const name = z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters')
+const name = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(120, 'must be at most 120 characters')
 
 const createBody = z
   .object({

@@ -92,7 +92,13 @@ export async function changeTimer(
     const view = timerView(result.state, plannedMs, now)
     services.rooms.get(meetingId)?.broadcast(encodeTimerMessage(view))
     services.logger.info(
-      { meetingId, userId, action: action.action, phaseIndex: view.phaseIndex, status: view.status },
+      {
+        meetingId,
+        userId,
+        action: action.action,
+        phaseIndex: view.phaseIndex,
+        status: view.status,
+      },
       'timer changed',
     )
 

@@ -36,7 +36,10 @@ export function Countdown(props: CountdownProps) {
         </Show>
       </div>
       <div role="timer" class="countdown__time">
-        <Show when={remaining() !== undefined} fallback={<span class="countdown__digits">–:––</span>}>
+        <Show
+          when={remaining() !== undefined}
+          fallback={<span class="countdown__digits">–:––</span>}
+        >
           <span class="countdown__digits">{formatCountdown(remaining()!)}</span>
           <span class="countdown__unit">{(remaining() ?? 0) < 0 ? 'over' : 'left'}</span>
         </Show>

@@ -95,7 +95,9 @@ export function createMeetingTimer(room: RoomConnection, meeting: Meeting): Meet
     phaseIndex,
     currentPhase: () => meeting.phases[phaseIndex()],
     canControl: () =>
-      room.role() === 'facilitator' && room.meetingState() !== 'ended' && state()?.status !== 'ended',
+      room.role() === 'facilitator' &&
+      room.meetingState() !== 'ended' &&
+      state()?.status !== 'ended',
     act,
     pending,
     error,
