@@ -5,7 +5,7 @@ import { Loading } from '../components/Loading'
 import { currentUser, signInPath } from '../session'
 import { SessionList } from './SessionList'
 
-/** The signed-in user's account: who they are and where they are signed in. */
+/** Shows the signed-in user's account: who they are and where they are signed in. */
 export function AccountPage() {
   return (
     <section class="page page--narrow">

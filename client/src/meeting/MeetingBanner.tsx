@@ -33,7 +33,7 @@ export function MeetingBanner() {
                   href={signInPath(`/meetings/${meeting.id}`)}
                   onClick={() => markSignedOut()}
                 >
-                  Or go to the sign-in page
+                  Sign in again on the sign-in page
                 </A>
               </Match>
               <Match when={close().code === CloseCode.Forbidden}>

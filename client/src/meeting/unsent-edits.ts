@@ -6,7 +6,7 @@ function storageKey(meetingId: string, userId: string): string {
 
 /**
  * Keeps the document's state in this tab's session storage after the server ended the session,
- * so that what the user typed survives leaving the page to sign in again. The state holds
+ * so that what the user typed survives leaving the page to sign in again. The state contains
  * everything the document had; merging it into the next copy sends only what the server lacks.
  */
 export function saveUnsentEdits(meetingId: string, userId: string, doc: Y.Doc): void {
@@ -16,7 +16,7 @@ export function saveUnsentEdits(meetingId: string, userId: string, doc: Y.Doc): 
     for (const byte of state) binary += String.fromCharCode(byte)
     sessionStorage.setItem(storageKey(meetingId, userId), btoa(binary))
   } catch {
-    // Storage can be full or disabled; the open page still holds the document.
+    // Storage can be full or disabled; the open page still has the document.
   }
 }
 
