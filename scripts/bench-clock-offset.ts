@@ -103,5 +103,5 @@ console.log(
 )
 console.log(summary('estimate (median of 3 fastest)', results.map((r) => r.errorMs)))
 console.log(summary('first ping alone', results.map((r) => r.naiveErrorMs)))
-console.log(summary('error bound (half fastest round trip)', results.map((r) => r.boundMs)))
+console.log(summary('error bound (estimator)', results.map((r) => r.boundMs)))
 process.exit(0)

@@ -77,10 +77,13 @@ export class ClockEstimator {
     return offsets.length % 2 === 1 ? offsets[middle] : (offsets[middle - 1] + offsets[middle]) / 2
   }
 
-  /** Upper bound of the estimate's error: half the smallest round trip, or Infinity. */
+  /**
+   * Upper bound of the estimate's error, or Infinity before any sample. Each sample is off by at
+   * most half its round trip, so their median is off by at most half the longest one used.
+   */
   get errorBoundMs(): number {
     const best = this.#bestSamples()
-    return best.length === 0 ? Infinity : best[0].delayMs / 2
+    return best.length === 0 ? Infinity : best[best.length - 1].delayMs / 2
   }
 
   /** Estimates the server's clock at client time `clientNow`. */
