@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router'
 import { createResource, For, Match, Show, Switch } from 'solid-js'
 
-import { isOverdue, localDateString } from '../../../shared/cards'
+import { isOverdue, localDateString } from '../../../shared/next-step-dates'
 import { ErrorPanel } from '../components/ErrorPanel'
 import { Loading } from '../components/Loading'
 import { formatDueDate, listTeamOpenSteps } from '../meeting/next-steps-api'
@@ -31,12 +31,17 @@ export function OpenNextSteps(props: OpenNextStepsProps) {
           {(list) => (
             <Show
               when={list().length > 0}
-              fallback={<p class="empty">No open next steps. Steps agreed in meetings show here.</p>}
+              fallback={
+                <p class="empty">No open next steps. Steps agreed in meetings show here.</p>
+              }
             >
               <ul class="next-steps-list" aria-label="Open next steps">
                 <For each={list()}>
                   {(step) => (
-                    <li class="next-step" classList={{ 'next-step--overdue': isOverdue(step, today) }}>
+                    <li
+                      class="next-step"
+                      classList={{ 'next-step--overdue': isOverdue(step, today) }}
+                    >
                       <span class="next-step__text">{step.text}</span>
                       <p class="meta next-step__meta">
                         {step.ownerName ?? 'Former member'} · due{' '}
