@@ -68,7 +68,15 @@ export function TeamPage() {
               </section>
 
               <div class="stack">
-                <Show when={loaded().role !== 'observer'}>
+                <Show
+                  when={loaded().role !== 'observer'}
+                  fallback={
+                    <p class="notice" role="note">
+                      As an observer you can open and follow meetings, but not start them or
+                      change their notes.
+                    </p>
+                  }
+                >
                   <Switch>
                     <Match when={protocols.error}>
                       <ErrorPanel
