@@ -11,6 +11,12 @@ import type { RoomManager } from './room-manager'
 // clients that vanish on a weak network do not keep a room loaded.
 const pingIntervalMs = 30_000
 
+// A socket may fall this many maximum-size messages behind before it is dropped. Without a
+// bound, a client that stops reading but keeps sending sync step 1 (three bytes, each replied to
+// with the full document) makes the server buffer without end until it runs out of memory.
+// A dropped client reconnects and syncs again.
+const maxBacklogMessages = 8
+
 export interface SocketConnectionOptions {
   ws: WSContext<WebSocket>
   manager: RoomManager
@@ -100,6 +106,16 @@ export class SocketConnection implements RoomConnection {
 
   send(message: Uint8Array): void {
     if (this.#closed || this.#ws.readyState !== 1) return
+
+    const backlog = this.#ws.raw?.bufferedAmount ?? 0
+    if (backlog > this.#options.maxMessageBytes * maxBacklogMessages) {
+      // A close frame would wait behind the unread backlog, so the socket is cut at once. That
+      // frees the backlog, and the client sees an abnormal close and reconnects.
+      this.#logger.warn({ backlog }, 'socket is not reading its messages; dropping it')
+      this.#ws.raw?.terminate()
+      this.closed()
+      return
+    }
     this.#ws.send(message as Uint8Array<ArrayBuffer>)
   }
 
