@@ -143,6 +143,18 @@ describe('shared timer in two browsers', () => {
     expect(await otherUserMute.isChecked()).toBe(false)
   })
 
+  test('presenter view shows the countdown large and closes', async () => {
+    const page = facilitator.page
+    await page.getByRole('button', { name: 'Presenter view' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Presenter view' })
+    await dialog.waitFor()
+    await expect.poll(() => dialog.innerText()).toContain('Phase 3 of 5')
+    await expect.poll(() => dialog.getByRole('timer').innerText()).toMatch(/over|left/)
+
+    await dialog.getByRole('button', { name: 'Close presenter view' }).click()
+    await expect.poll(() => dialog.isVisible()).toBe(false)
+  })
+
   test('no page errors', () => {
     expect(facilitator.errors).toEqual([])
     expect(member.errors).toEqual([])
