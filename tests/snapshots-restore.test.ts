@@ -122,6 +122,55 @@ describe('snapshot restore', () => {
     b.destroy()
   })
 
+  it('converges with edits in flight', async () => {
+    const { facilitator, teamId, meetingId } = await setupMeeting(server.url)
+    const member = await new ApiClient(server.url).signup('Member')
+    await facilitator.addMember(teamId, member, 'member')
+    const a = connectProvider(server.url, meetingId, facilitator.cookie)
+    const b = connectProvider(server.url, meetingId, member.cookie)
+    await Promise.all([a.synced, b.synced])
+
+    a.doc.getXmlFragment('notes:review').insert(0, [paragraph('Snapshot text')])
+    await waitFor(() => paragraphTexts(b.doc.getXmlFragment('notes:review')).length === 1)
+    const saved = await facilitator.request('POST', `/api/meetings/${meetingId}/snapshots`, {
+      label: 'Point',
+    })
+    a.doc.getXmlFragment('notes:review').insert(1, [paragraph('Removed by the restore')])
+
+    // B keeps typing into its own paragraph of the same phase while the restore runs.
+    b.doc.getXmlFragment('notes:review').insert(0, [paragraph('B typing:')])
+    const bText = (b.doc.getXmlFragment('notes:review').get(0) as Y.XmlElement).get(0) as Y.XmlText
+    let typing = true
+    const typed = (async () => {
+      while (typing) {
+        bText.insert(bText.length, 'x')
+        await new Promise((resolve) => setTimeout(resolve, 2))
+      }
+    })()
+    const restored = await facilitator.request(
+      'POST',
+      `/api/meetings/${meetingId}/snapshots/${saved.body.id}/restore`,
+    )
+    expect(restored.status).toBe(200)
+    typing = false
+    await typed
+
+    // Once quiet, both documents and the server's are identical.
+    const fragments = (doc: Y.Doc) => doc.getXmlFragment('notes:review').toJSON()
+    const room = server.services.rooms.get(meetingId)!
+    await waitFor(
+      () => fragments(a.doc) === fragments(room.doc) && fragments(b.doc) === fragments(room.doc),
+      5000,
+      'convergence',
+    )
+    const texts = paragraphTexts(a.doc.getXmlFragment('notes:review'))
+    // B's paragraph was made after the snapshot, so the restore removes it with what B typed.
+    expect(texts).toEqual(['Snapshot text'])
+
+    a.destroy()
+    b.destroy()
+  })
+
   it('lists the pre-restore state as an undoable snapshot', async () => {
     const { facilitator, teamId, meetingId } = await setupMeeting(server.url)
     const a = connectProvider(server.url, meetingId, facilitator.cookie)
@@ -197,6 +246,29 @@ describe('snapshot restore', () => {
     await b.synced
     expect(paragraphTexts(b.doc.getXmlFragment('notes:organize'))).toEqual(['Norms reviewed'])
     b.destroy()
+  })
+
+  it('serves a snapshot as a Yjs update', async () => {
+    const { facilitator, meetingId } = await setupMeeting(server.url)
+    const a = connectProvider(server.url, meetingId, facilitator.cookie)
+    await a.synced
+    a.doc.getXmlFragment('notes:recap').insert(0, [paragraph('Bring student work')])
+    await waitFor(() => server.services.rooms.get(meetingId)?.doc.getXmlFragment('notes:recap').length === 1)
+    const saved = await facilitator.request('POST', `/api/meetings/${meetingId}/snapshots`, {
+      label: 'Recap',
+    })
+    a.destroy()
+
+    const response = await fetch(
+      `${server.url}/api/meetings/${meetingId}/snapshots/${saved.body.id}/state`,
+      { headers: { cookie: facilitator.cookie } },
+    )
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('application/octet-stream')
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, new Uint8Array(await response.arrayBuffer()))
+    expect(paragraphTexts(doc.getXmlFragment('notes:recap'))).toEqual(['Bring student work'])
+    doc.destroy()
   })
 
   it('rejects bad snapshot requests', async () => {
