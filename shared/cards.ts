@@ -47,6 +47,10 @@ export const CardField = {
    * edit or delete it later without the document saying who they are. Null on named cards.
    */
   editTokenHash: 'editTokenHash',
+  /**
+   * Set by a facilitator to take a card out of the members' list. NOTE: the card stays in the
+   * document, so its text still reaches every client; only the pages leave it out.
+   */
   hidden: 'hidden',
   addressed: 'addressed',
   /** Title of the group the facilitator put the card in, or null. */

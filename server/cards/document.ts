@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto'
 
 import * as Y from 'yjs'
 
-import { CardField, cardsArray, findCardMap, readCard, type Card, type CardKind } from '../../shared/cards'
+import {
+  CardField,
+  cardsArray,
+  findCardMap,
+  readCard,
+  type Card,
+  type CardKind,
+} from '../../shared/cards'
 import type { MemberRole } from '../../shared/wire'
 import { matchesEditToken } from './edit-token'
 
@@ -19,7 +26,9 @@ export interface CardActor {
   editToken?: string
 }
 
-export type CardResult<T> = { ok: true; value: T } | { ok: false; status: 403 | 404 | 409; error: string }
+export type CardResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; status: 403 | 404 | 409; error: string }
 
 export interface NewCard {
   kind: CardKind
@@ -87,7 +96,8 @@ export function editCard(
     edit.group !== undefined ||
     edit.phaseId !== undefined
   if (moderates && actor.role !== 'facilitator') {
-    return { ok: false, status: 403, error: 'only a facilitator can hide, group, move or mark cards' }
+    const error = 'only a facilitator can hide, group, move or mark cards'
+    return { ok: false, status: 403, error }
   }
   const edits = edit.text !== undefined || edit.kind !== undefined
   if (edits && !mayChange(found.map, actor)) return notYours('edit')

@@ -152,7 +152,7 @@ export function nextStepRoutes() {
     const { meeting, user, role } = await requireOpenMeeting(c, c.req.param('meetingId'), 'member')
     const step = await requireShownStep(c, meeting)
     if (step.meetingId !== meeting.id) {
-      fail(409, 'a next step carried forward from an earlier meeting can be ticked off, not deleted')
+      fail(409, 'a next step from an earlier meeting can be ticked off here but not deleted')
     }
     if (role !== 'facilitator' && step.createdBy !== user.id) {
       fail(403, 'only the creator of a next step or a facilitator can delete it')
@@ -166,7 +166,10 @@ export function nextStepRoutes() {
         linkNextStep(doc, cardId, null, serverOrigin),
       )
     }
-    services.logger.info({ meetingId: meeting.id, userId: user.id, stepId: step.id }, 'next step deleted')
+    services.logger.info(
+      { meetingId: meeting.id, userId: user.id, stepId: step.id },
+      'next step deleted',
+    )
     await announceNextStepsChanged(services, meeting.teamId)
     return c.json({ id: step.id })
   })

@@ -14,7 +14,10 @@ export type NewNextStep = Pick<
 >
 
 export type NextStepChanges = Partial<
-  Pick<NextStepTable, 'text' | 'owner_id' | 'due_date' | 'done' | 'done_at' | 'done_by' | 'done_meeting_id'>
+  Pick<
+    NextStepTable,
+    'text' | 'owner_id' | 'due_date' | 'done' | 'done_at' | 'done_by' | 'done_meeting_id'
+  >
 >
 
 function selectSteps(db: Db) {
@@ -134,7 +137,8 @@ export function isShownIn(
 ): boolean {
   if (step.teamId !== meeting.teamId) return false
   if (step.meetingId === meeting.id) return true
-  return step.meetingCreatedAt < meeting.createdAt && (!step.done || step.doneMeetingId === meeting.id)
+  const carried = step.meetingCreatedAt < meeting.createdAt
+  return carried && (!step.done || step.doneMeetingId === meeting.id)
 }
 
 /** Lists a team's steps across meetings, soonest due first; only open ones unless `all`. */

@@ -58,8 +58,8 @@ export function checkNotesOnlyUpdate(doc: Y.Doc, update: Uint8Array): string | n
 }
 
 /**
- * Creates a room extension that lets clients change only the notes fragments. Every other part of the
- * document (cards, and anything a future feature adds) is written by the server alone.
+ * Creates a room extension that lets clients change only the notes fragments. Every other part
+ * of the document (cards, and anything a future feature adds) is written by the server alone.
  */
 export function updateGuard(): RoomExtension {
   return {
@@ -70,7 +70,9 @@ export function updateGuard(): RoomExtension {
 function rejectPlacement(placement: Placement): string | null {
   if (placement === 'inert') return null
   if (placement === 'unknown') return 'refers to an item the server does not have'
-  if (!isNotesRoot(placement.root)) return `touches "${placement.root}", which only the server writes`
+  if (!isNotesRoot(placement.root)) {
+    return `touches "${placement.root}", which only the server writes`
+  }
   if (placement.direct && placement.parentSub !== null) {
     return `sets key "${placement.parentSub}" on notes fragment "${placement.root}"`
   }

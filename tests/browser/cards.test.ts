@@ -40,7 +40,7 @@ describe('feedback cards in the browser', () => {
     expect(kinds).toContain('Warm feedback')
     expect(kinds).not.toContain('Glow')
 
-    // While the member drafts, the facilitator sees that someone writes, but not what.
+    // While the member drafts, the facilitator's page shows that someone is writing, not the text.
     await memberCards.getByLabel('Card text').fill('The hook connected to students’ lives')
     await facilitatorCards.getByText('Someone is writing a card…').waitFor()
     expect(await facilitatorCards.innerText()).not.toContain('hook connected')

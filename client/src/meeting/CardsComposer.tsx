@@ -76,7 +76,9 @@ export function CardsComposer(props: CardsComposerProps) {
           value={kind()}
           onChange={(event) => setKind(event.currentTarget.value as CardKind)}
         >
-          <For each={kinds()}>{(option) => <option value={option}>{cardKindLabels[option]}</option>}</For>
+          <For each={kinds()}>
+            {(option) => <option value={option}>{cardKindLabels[option]}</option>}
+          </For>
         </select>
       </div>
       <label for={`${id}-text`}>Card text</label>

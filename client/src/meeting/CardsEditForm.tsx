@@ -44,7 +44,9 @@ export function CardsEditForm(props: CardsEditFormProps) {
         value={kind()}
         onChange={(event) => setKind(event.currentTarget.value as CardKind)}
       >
-        <For each={kinds()}>{(option) => <option value={option}>{cardKindLabels[option]}</option>}</For>
+        <For each={kinds()}>
+          {(option) => <option value={option}>{cardKindLabels[option]}</option>}
+        </For>
       </select>
       <label for={`${id}-text`}>Edit card text</label>
       <textarea

@@ -1,6 +1,12 @@
 import { createUniqueId, For } from 'solid-js'
 
-import { cardKindLabels, cardKinds, isCardKind, type CardKind, type CardSort } from '../../../shared/cards'
+import {
+  cardKindLabels,
+  cardKinds,
+  isCardKind,
+  type CardKind,
+  type CardSort,
+} from '../../../shared/cards'
 import type { Phase } from '../types'
 
 export interface CardsFiltersProps {
@@ -39,7 +45,9 @@ export function CardsFilters(props: CardsFiltersProps) {
         }}
       >
         <option value="">All kinds</option>
-        <For each={[...cardKinds]}>{(kind) => <option value={kind}>{cardKindLabels[kind]}</option>}</For>
+        <For each={[...cardKinds]}>
+          {(kind) => <option value={kind}>{cardKindLabels[kind]}</option>}
+        </For>
       </select>
 
       <label for={`${id}-phase`}>Phase</label>

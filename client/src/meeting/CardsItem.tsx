@@ -18,7 +18,7 @@ export interface CardsItemProps {
 
 type Mode = 'view' | 'edit' | 'group' | 'promote' | 'confirm-delete'
 
-/** One card with its votes and the actions its author or a facilitator may take. */
+/** Shows one card with its votes and the actions its author or a facilitator may take. */
 export function CardsItem(props: CardsItemProps) {
   const { meeting, room, user } = useMeeting()
   const [mode, setMode] = createSignal<Mode>('view')
@@ -27,7 +27,8 @@ export function CardsItem(props: CardsItemProps) {
 
   const isFacilitator = () => room.role() === 'facilitator' && room.canEdit()
   const isAuthor = () =>
-    props.card.authorId === user.id || (props.card.anonymous && props.store.ownsAnonymous(props.card.id))
+    props.card.authorId === user.id ||
+    (props.card.anonymous && props.store.ownsAnonymous(props.card.id))
   const canChange = () => room.canEdit() && (isAuthor() || isFacilitator())
   const voted = () => props.card.voterIds.includes(user.id)
   const phaseTitle = () =>
@@ -109,7 +110,11 @@ export function CardsItem(props: CardsItemProps) {
           </button>
         </Show>
         <Show when={canChange() && mode() === 'view'}>
-          <button type="button" class="button button--small button--quiet" onClick={() => setMode('edit')}>
+          <button
+            type="button"
+            class="button button--small button--quiet"
+            onClick={() => setMode('edit')}
+          >
             Edit
           </button>
           <button
@@ -137,7 +142,11 @@ export function CardsItem(props: CardsItemProps) {
           >
             {props.card.addressed ? 'Mark open' : 'Mark addressed'}
           </button>
-          <button type="button" class="button button--small button--quiet" onClick={() => setMode('group')}>
+          <button
+            type="button"
+            class="button button--small button--quiet"
+            onClick={() => setMode('group')}
+          >
             Group
           </button>
           <Show when={!props.card.nextStepId}>
@@ -175,7 +184,10 @@ export function CardsItem(props: CardsItemProps) {
             titles={props.groupTitles}
             busy={busy()}
             onSave={(title) =>
-              run(() => props.store.group([props.card.id], title), title ? `Grouped under ${title}.` : 'Card ungrouped.')
+              run(
+                () => props.store.group([props.card.id], title),
+                title ? `Grouped under ${title}.` : 'Card ungrouped.',
+              )
             }
             onCancel={() => setMode('view')}
           />

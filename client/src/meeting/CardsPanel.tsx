@@ -16,7 +16,7 @@ import { useMeetingTimer } from './timer-context'
 import './cards.css'
 
 /**
- * The meeting's live feedback cards: a composer for the current phase, the list with votes,
+ * Shows the meeting's live feedback cards: a composer for the current phase, the list with votes,
  * sorting and filters, and the author's and facilitator's actions on each card.
  */
 export function CardsPanel() {

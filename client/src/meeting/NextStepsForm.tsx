@@ -45,7 +45,8 @@ export function NextStepsForm(props: NextStepsFormProps) {
   async function submit(event: SubmitEvent) {
     event.preventDefault()
     if (!validate()) {
-      ;(event.currentTarget as HTMLFormElement).querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
+      const form = event.currentTarget as HTMLFormElement
+      form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
       return
     }
     setSaving(true)
@@ -122,7 +123,9 @@ export function NextStepsForm(props: NextStepsFormProps) {
       </div>
 
       <Show when={members.error}>
-        <p class="field__error">The team's members could not be loaded: {errorMessage(members.error)}</p>
+        <p class="field__error">
+          The team's members could not be loaded: {errorMessage(members.error)}
+        </p>
       </Show>
       <div role="alert" class="form-error-region">
         <Show when={errors().form}>

@@ -13,7 +13,7 @@ export interface NextStepsItemProps {
   onRefresh: () => void
 }
 
-/** One next step with a box to tick it off, its owner and due date, overdue ones marked. */
+/** Shows one next step with a box to tick it off, its owner and due date, marked when overdue. */
 export function NextStepsItem(props: NextStepsItemProps) {
   const { meeting, room, user } = useMeeting()
   const id = createUniqueId()
@@ -21,7 +21,9 @@ export function NextStepsItem(props: NextStepsItemProps) {
   const [error, setError] = createSignal<string>()
   const overdue = () => isOverdue(props.step, props.today)
   const canDelete = () =>
-    room.canEdit() && !props.step.carried && (room.role() === 'facilitator' || props.step.createdBy === user.id)
+    room.canEdit() &&
+    !props.step.carried &&
+    (room.role() === 'facilitator' || props.step.createdBy === user.id)
 
   async function run(action: () => Promise<unknown>, message: string) {
     setBusy(true)
@@ -38,7 +40,10 @@ export function NextStepsItem(props: NextStepsItemProps) {
   }
 
   return (
-    <li class="next-step" classList={{ 'next-step--done': props.step.done, 'next-step--overdue': overdue() }}>
+    <li
+      class="next-step"
+      classList={{ 'next-step--done': props.step.done, 'next-step--overdue': overdue() }}
+    >
       <div class="next-step__main">
         <input
           id={id}
@@ -70,7 +75,9 @@ export function NextStepsItem(props: NextStepsItemProps) {
           class="button button--small button--quiet"
           disabled={busy()}
           aria-label={`Delete next step: ${props.step.text}`}
-          onClick={() => void run(() => deleteStep(meeting.id, props.step.id), 'Next step deleted.')}
+          onClick={() =>
+            void run(() => deleteStep(meeting.id, props.step.id), 'Next step deleted.')
+          }
         >
           Delete
         </button>

@@ -10,7 +10,7 @@ import { NextStepsForm } from './NextStepsForm'
 import { NextStepsItem } from './NextStepsItem'
 
 /**
- * The meeting's next steps: those made here and the team's open ones carried forward from
+ * Shows the meeting's next steps: those made here and the team's open ones carried forward from
  * earlier meetings, which can be ticked off here. The list reloads whenever any meeting of the
  * team changes a next step.
  */
@@ -70,7 +70,12 @@ export function NextStepsPanel() {
             <ul class="next-steps-list" aria-label="Open from earlier meetings">
               <For each={carried()}>
                 {(step) => (
-                  <NextStepsItem step={step} today={today} onChanged={setStatus} onRefresh={refetch} />
+                  <NextStepsItem
+                    step={step}
+                    today={today}
+                    onChanged={setStatus}
+                    onRefresh={refetch}
+                  />
                 )}
               </For>
             </ul>
@@ -82,7 +87,12 @@ export function NextStepsPanel() {
             <ul class="next-steps-list" aria-label="Next steps from this meeting">
               <For each={own()}>
                 {(step) => (
-                  <NextStepsItem step={step} today={today} onChanged={setStatus} onRefresh={refetch} />
+                  <NextStepsItem
+                    step={step}
+                    today={today}
+                    onChanged={setStatus}
+                    onRefresh={refetch}
+                  />
                 )}
               </For>
             </ul>

@@ -8,7 +8,7 @@ import { api, request } from '../api'
 import type { Meeting } from '../types'
 import type { RoomConnection } from './room-connection'
 
-/** While a draft is open, the start message is repeated this often; the server expires it after 30 s. */
+/** Interval of the repeated start message while a draft is open; the server expires it in 30 s. */
 const draftRefreshMs = 10_000
 
 export interface CardsStore {
@@ -18,7 +18,7 @@ export interface CardsStore {
   writing: Accessor<number>
   /** Whether new cards are written without their author. */
   anonymous: Accessor<boolean>
-  /** Increases whenever the server says the team's next steps changed. */
+  /** Increases whenever the server reports that the team's next steps changed. */
   nextStepsVersion: Accessor<number>
   /** Tells the server this user started or stopped drafting a card (never its text). */
   setDrafting(drafting: boolean): void
@@ -139,7 +139,7 @@ function createCardsStore(room: RoomConnection, meeting: Meeting): CardsStore {
 
 /**
  * Keeps the edit tokens of this browser's anonymous cards in localStorage, so their author can
- * still edit or delete them after a reload. The server never learns who holds a token.
+ * still edit or delete them after a reload. The server never learns who has a token.
  */
 function createTokenStore(meetingId: string) {
   const key = `plc-room:card-tokens:${meetingId}`
