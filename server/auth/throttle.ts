@@ -96,5 +96,23 @@ function accountKey(email: string): string {
 }
 
 function addressKey(address: string): string {
-  return `login:address:${address}`
+  return `login:address:${addressBlock(address)}`
+}
+
+/**
+ * Returns the block an address is counted in: an IPv4 address alone, an IPv6 address by its
+ * /64 prefix, because one client usually has a whole /64 and could rotate through it.
+ */
+export function addressBlock(address: string): string {
+  const plain = address.split('%')[0].toLowerCase()
+  if (plain.startsWith('::ffff:') && plain.includes('.')) return plain.slice('::ffff:'.length)
+  if (!plain.includes(':')) return plain
+
+  const [head, tail] = plain.split('::')
+  const headGroups = head ? head.split(':') : []
+  const tailGroups = tail ? tail.split(':') : []
+  const zeros = Array<string>(Math.max(0, 8 - headGroups.length - tailGroups.length)).fill('0')
+  const groups = tail === undefined ? headGroups : [...headGroups, ...zeros, ...tailGroups]
+  const prefix = groups.slice(0, 4).map((group) => group.replace(/^0+(?=.)/, ''))
+  return `${prefix.join(':')}::/64`
 }
