@@ -99,7 +99,8 @@ describe('next step dates', () => {
     for (const valid of ['2026-05-29', '2028-02-29', '2026-12-31']) {
       expect(isCalendarDate(valid), valid).toBe(true)
     }
-    for (const invalid of ['2026-02-30', '2027-02-29', '2026-13-01', '2026-5-29', '29/05/2026', '']) {
+    const invalidDates = ['2026-02-30', '2027-02-29', '2026-13-01', '2026-5-29', '29/05/2026', '']
+    for (const invalid of invalidDates) {
       expect(isCalendarDate(invalid), invalid).toBe(false)
     }
   })
