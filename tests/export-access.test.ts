@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { ApiClient, setupMeeting } from './support/http'
-import { paragraph } from './support/notes'
+import { paragraph, waitForRoomNotes } from './support/notes'
 import { startTestServer, type TestServer } from './support/server'
-import { connectProvider, waitFor } from './support/yjs-client'
+import { connectProvider } from './support/yjs-client'
 
 let server: TestServer
 
@@ -24,7 +24,7 @@ describe('meeting record export', () => {
     const b = connectProvider(server.url, meetingId, observer.cookie)
     await Promise.all([a.synced, b.synced])
     a.doc.getXmlFragment('notes:review').insert(0, [paragraph('Typed just now')])
-    await waitFor(() => server.services.rooms.get(meetingId)?.doc.getXmlFragment('notes:review').length === 1)
+    await waitForRoomNotes(server, meetingId, 'review', 1)
 
     let record = ''
     for (let attempt = 0; attempt < 250 && !record.includes('Olu Observer'); attempt++) {

@@ -76,7 +76,13 @@ function card(fields: Record<string, unknown>, voters: string[]): Y.Map<unknown>
   return map
 }
 
-function cardFields(id: string, kind: string, textValue: string, phaseId: string, author: string | null) {
+function cardFields(
+  id: string,
+  kind: string,
+  textValue: string,
+  phaseId: string,
+  author: string | null,
+) {
   return {
     [CardField.id]: id,
     [CardField.kind]: kind,
@@ -89,7 +95,7 @@ function cardFields(id: string, kind: string, textValue: string, phaseId: string
   }
 }
 
-/** Encodes the live meeting: notes with every Tiptap node and mark the record renders, and cards. */
+/** Encodes the live meeting: notes with every node and mark the record renders, and cards. */
 function liveDocument(): Uint8Array {
   const doc = new Y.Doc()
   doc.getXmlFragment('notes:organize').insert(0, [
@@ -141,8 +147,21 @@ function liveDocument(): Uint8Array {
     card(cardFields('c1', 'warm', 'Clear focus question', 'review', 'Ben'), ['u1', 'u2', 'u3']),
     card(cardFields('c2', 'warm', 'Strips are <concrete> & quick', 'discuss', 'Chen'), ['u1']),
     card(cardFields('c3', 'cool', 'I wonder if pairs need roles', 'discuss', null), []),
-    card({ ...cardFields('c4', 'cool', 'Hidden by the facilitator', 'discuss', 'Ben'), [CardField.hidden]: true }, []),
-    card({ ...cardFields('c5', 'probing', 'What would mastery look like?', 'evaluate', 'Ana'), [CardField.addressed]: true, [CardField.group]: 'Assessment' }, ['u2']),
+    card(
+      {
+        ...cardFields('c4', 'cool', 'Hidden by the facilitator', 'discuss', 'Ben'),
+        [CardField.hidden]: true,
+      },
+      [],
+    ),
+    card(
+      {
+        ...cardFields('c5', 'probing', 'What would mastery look like?', 'evaluate', 'Ana'),
+        [CardField.addressed]: true,
+        [CardField.group]: 'Assessment',
+      },
+      ['u2'],
+    ),
   ])
   const state = Y.encodeStateAsUpdate(doc)
   doc.destroy()
@@ -153,7 +172,8 @@ function liveDocument(): Uint8Array {
 function snapshotDocument(): Uint8Array {
   const doc = new Y.Doc()
   doc.getXmlFragment('notes:organize').insert(0, [p('Roles still to agree.')])
-  doc.getArray('cards').push([card(cardFields('c1', 'warm', 'Clear focus question', 'review', 'Ben'), [])])
+  const kept = cardFields('c1', 'warm', 'Clear focus question', 'review', 'Ben')
+  doc.getArray('cards').push([card(kept, [])])
   const state = Y.encodeStateAsUpdate(doc)
   doc.destroy()
   return state
@@ -171,13 +191,25 @@ async function seedMeeting(): Promise<void> {
     ['user-chen', 'Chen Li', 'observer'],
     ['user-dev', 'Dev Patel', 'member'],
   ] as const
-  await db.insertInto('teams').values({ id: teamId, name: 'Grade 5 <Math> & Science', created_at: meetingStart }).execute()
+  await db
+    .insertInto('teams')
+    .values({ id: teamId, name: 'Grade 5 <Math> & Science', created_at: meetingStart })
+    .execute()
   for (const [id, name, role] of people) {
     await db
       .insertInto('users')
-      .values({ id, email: `${id}@school.test`, name, password_hash: 'unused', created_at: meetingStart })
+      .values({
+        id,
+        email: `${id}@school.test`,
+        name,
+        password_hash: 'unused',
+        created_at: meetingStart,
+      })
       .execute()
-    await db.insertInto('memberships').values({ team_id: teamId, user_id: id, role, joined_at: meetingStart }).execute()
+    await db
+      .insertInto('memberships')
+      .values({ team_id: teamId, user_id: id, role, joined_at: meetingStart })
+      .execute()
   }
   await db
     .insertInto('team_templates')
@@ -276,7 +308,12 @@ beforeAll(async () => {
   reader = await new ApiClient(server.url).signup('Observer')
   await server.services.db
     .insertInto('memberships')
-    .values({ team_id: teamId, user_id: reader.user!.id, role: 'observer', joined_at: meetingStart })
+    .values({
+      team_id: teamId,
+      user_id: reader.user!.id,
+      role: 'observer',
+      joined_at: meetingStart,
+    })
     .execute()
 })
 afterAll(async () => {

@@ -45,7 +45,11 @@ describe('notes export', () => {
   it('moves edge whitespace outside delimiters', () => {
     const notes = notesFrom((fragment) =>
       fragment.insert(0, [
-        paragraphWith([{ insert: 'a' }, { insert: ' word ', attributes: { italic: {} } }, { insert: 'b' }]),
+        paragraphWith([
+          { insert: 'a' },
+          { insert: ' word ', attributes: { italic: {} } },
+          { insert: 'b' },
+        ]),
       ]),
     )
     expect(notesToMarkdown(notes)).toBe('a *word* b')
@@ -54,7 +58,9 @@ describe('notes export', () => {
   it('reads marks that may overlap by their hashed names', () => {
     const notes = notesFrom((fragment) =>
       fragment.insert(0, [
-        paragraphWith([{ insert: 'linked', attributes: { 'link--Ab3+/=': { href: 'https://a.test' } } }]),
+        paragraphWith([
+          { insert: 'linked', attributes: { 'link--Ab3+/=': { href: 'https://a.test' } } },
+        ]),
       ]),
     )
     expect(notesToMarkdown(notes)).toBe('[linked](https://a.test)')

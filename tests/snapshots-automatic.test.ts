@@ -8,9 +8,9 @@ import {
 } from '../server/snapshots/retention'
 import { insertSnapshot, listSnapshots } from '../server/snapshots/store'
 import { ApiClient, setupMeeting } from './support/http'
-import { paragraph } from './support/notes'
+import { paragraph, waitForRoomNotes } from './support/notes'
 import { startTestServer, type TestServer } from './support/server'
-import { connectProvider, waitFor } from './support/yjs-client'
+import { connectProvider } from './support/yjs-client'
 
 let server: TestServer
 
@@ -47,7 +47,7 @@ describe('automatic snapshots', () => {
     const a = connectProvider(server.url, meetingId, facilitator.cookie)
     await a.synced
     a.doc.getXmlFragment('notes:organize').insert(0, [paragraph('Roles and norms')])
-    await waitFor(() => server.services.rooms.get(meetingId)?.doc.getXmlFragment('notes:organize').length === 1)
+    await waitForRoomNotes(server, meetingId, 'organize', 1)
 
     const timer = (action: string) =>
       facilitator.request('POST', `/api/meetings/${meetingId}/timer`, { action })

@@ -44,7 +44,8 @@ describe('snapshots on PostgreSQL', () => {
     expect(restored.status).toBe(200)
     for (const client of [a, b]) {
       await waitFor(() => paragraphTexts(client.doc.getXmlFragment('notes:review')).length === 1)
-      expect(paragraphTexts(client.doc.getXmlFragment('notes:review'))).toEqual(['Kept in postgres'])
+      const texts = paragraphTexts(client.doc.getXmlFragment('notes:review'))
+      expect(texts).toEqual(['Kept in postgres'])
     }
 
     const list = await member.request('GET', `/api/meetings/${meetingId}/snapshots`)
@@ -59,7 +60,8 @@ describe('snapshots on PostgreSQL', () => {
     let record = ''
     for (let attempt = 0; attempt < 250 && !record.includes('- Member (member)'); attempt++) {
       record = (await member.request('GET', `/api/meetings/${meetingId}/export?format=md`)).body
-      if (!record.includes('- Member (member)')) await new Promise((resolve) => setTimeout(resolve, 20))
+      if (record.includes('- Member (member)')) break
+      await new Promise((resolve) => setTimeout(resolve, 20))
     }
     expect(record).toContain('- Facilitator (facilitator)\n- Member (member)\n\n')
     expect(record).toContain('Kept in postgres')

@@ -4,7 +4,7 @@ import * as Y from 'yjs'
 import { CardField } from '../shared/cards'
 import { MessageType, type RoomNotice } from '../shared/wire'
 import { ApiClient, setupMeeting } from './support/http'
-import { paragraph, paragraphTexts } from './support/notes'
+import { paragraph, paragraphTexts, waitForRoomNotes } from './support/notes'
 import { startTestServer, type TestServer } from './support/server'
 import { connectProvider, waitFor, type TestProvider } from './support/yjs-client'
 import * as decoding from 'lib0/decoding'
@@ -177,12 +177,12 @@ describe('snapshot restore', () => {
     await a.synced
 
     a.doc.getXmlFragment('notes:review').insert(0, [paragraph('First version')])
-    await waitFor(() => server.services.rooms.get(meetingId)?.doc.getXmlFragment('notes:review').length === 1)
+    await waitForRoomNotes(server, meetingId, 'review', 1)
     const first = await facilitator.request('POST', `/api/meetings/${meetingId}/snapshots`, {
       label: 'First',
     })
     a.doc.getXmlFragment('notes:review').insert(1, [paragraph('Second version')])
-    await waitFor(() => server.services.rooms.get(meetingId)?.doc.getXmlFragment('notes:review').length === 2)
+    await waitForRoomNotes(server, meetingId, 'review', 2)
 
     const restored = await facilitator.request(
       'POST',
@@ -192,7 +192,9 @@ describe('snapshot restore', () => {
 
     const list = await facilitator.request('GET', `/api/meetings/${meetingId}/snapshots`)
     expect(list.status).toBe(200)
-    const restorePoint = list.body.find((entry: { id: string }) => entry.id === restored.body.restorePointId)
+    const restorePoint = list.body.find(
+      (entry: { id: string }) => entry.id === restored.body.restorePointId,
+    )
     expect(restorePoint).toMatchObject({
       kind: 'restore-point',
       label: 'Before restoring "First"',
@@ -226,12 +228,12 @@ describe('snapshot restore', () => {
     const a = connectProvider(server.url, meetingId, facilitator.cookie)
     await a.synced
     a.doc.getXmlFragment('notes:organize').insert(0, [paragraph('Norms reviewed')])
-    await waitFor(() => server.services.rooms.get(meetingId)?.doc.getXmlFragment('notes:organize').length === 1)
+    await waitForRoomNotes(server, meetingId, 'organize', 1)
     const saved = await facilitator.request('POST', `/api/meetings/${meetingId}/snapshots`, {
       label: 'Norms',
     })
     a.doc.getXmlFragment('notes:organize').insert(1, [paragraph('Unwanted line')])
-    await waitFor(() => server.services.rooms.get(meetingId)?.doc.getXmlFragment('notes:organize').length === 2)
+    await waitForRoomNotes(server, meetingId, 'organize', 2)
     a.destroy()
     await waitFor(() => server.services.rooms.get(meetingId) === undefined, 5000, 'room unload')
 
@@ -253,7 +255,7 @@ describe('snapshot restore', () => {
     const a = connectProvider(server.url, meetingId, facilitator.cookie)
     await a.synced
     a.doc.getXmlFragment('notes:recap').insert(0, [paragraph('Bring student work')])
-    await waitFor(() => server.services.rooms.get(meetingId)?.doc.getXmlFragment('notes:recap').length === 1)
+    await waitForRoomNotes(server, meetingId, 'recap', 1)
     const saved = await facilitator.request('POST', `/api/meetings/${meetingId}/snapshots`, {
       label: 'Recap',
     })

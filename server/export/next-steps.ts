@@ -17,7 +17,12 @@ export async function loadNextSteps(db: Db, meetingId: string): Promise<RecordNe
   const rows = await db
     .selectFrom('next_steps')
     .leftJoin('users', 'users.id', 'next_steps.owner_id')
-    .select(['next_steps.text', 'users.name as owner_name', 'next_steps.due_date', 'next_steps.done'])
+    .select([
+      'next_steps.text',
+      'users.name as owner_name',
+      'next_steps.due_date',
+      'next_steps.done',
+    ])
     .where('next_steps.meeting_id', '=', meetingId)
     .orderBy('next_steps.due_date')
     .orderBy('next_steps.created_at')

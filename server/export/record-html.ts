@@ -62,7 +62,7 @@ export function recordToHtml(record: MeetingRecordData): string {
 
   const body = [
     `<h1>${h(record.title)}</h1>`,
-    `<dl class="facts">\n${facts.map(([term, value]) => `<dt>${term}</dt><dd>${value}</dd>`).join('\n')}\n</dl>`,
+    `<dl class="facts">\n${facts.map(renderFact).join('\n')}\n</dl>`,
     section('Attendance', renderAttendance(record)),
     section('Phases', record.phases.map(renderPhase).join('\n')),
     section('Feedback cards', renderCards(record)),
@@ -85,6 +85,10 @@ ${body.join('\n')}
 </body>
 </html>
 `
+}
+
+function renderFact([term, value]: [string, string]): string {
+  return `<dt>${term}</dt><dd>${value}</dd>`
 }
 
 function section(title: string, content: string): string {

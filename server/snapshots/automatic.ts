@@ -50,7 +50,11 @@ export function startSnapshotService(services: Services): SnapshotService {
     track(event.meetingId, async () => {
       const meeting = await findMeeting(db, event.meetingId)
       if (!meeting) return
-      await takeSnapshot(services, meeting, { kind: 'ended', label: 'Meeting ended', authorId: null })
+      await takeSnapshot(services, meeting, {
+        kind: 'ended',
+        label: 'Meeting ended',
+        authorId: null,
+      })
     })
   }
 

@@ -35,7 +35,8 @@ export async function takeSnapshot(
     state,
   })
 
-  services.rooms.get(meeting.id)?.broadcast(encodeNotice({ kind: 'snapshot-saved', snapshotId: id }))
+  const notice = encodeNotice({ kind: 'snapshot-saved', snapshotId: id })
+  services.rooms.get(meeting.id)?.broadcast(notice)
   services.logger.info(
     {
       meetingId: meeting.id,

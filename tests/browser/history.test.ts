@@ -25,7 +25,8 @@ describe('meeting history in the browser', () => {
     const pages = [facilitator.page, member.page]
     for (const page of pages) {
       await page.goto(`/meetings/${meetingId}`)
-      await expect.poll(() => page.locator('[data-status]').getAttribute('data-status')).toBe('live')
+      const status = page.locator('[data-status]')
+      await expect.poll(() => status.getAttribute('data-status')).toBe('live')
     }
     const facilitatorNotes = facilitator.page.getByRole('textbox', { name: 'Review notes' })
     const memberNotes = member.page.getByRole('textbox', { name: 'Review notes' })
@@ -54,13 +55,16 @@ describe('meeting history in the browser', () => {
     await facilitatorHistory.getByRole('button', { name: /Before changes/ }).click()
     const view = facilitator.page.getByRole('dialog', { name: 'Before changes' })
     const snapshotReview = view.getByRole('region', { name: 'Review notes' })
-    await expect.poll(() => snapshotReview.innerText()).toContain('Version one of the focus question')
+    await expect
+      .poll(() => snapshotReview.innerText())
+      .toContain('Version one of the focus question')
     expect(await snapshotReview.innerText()).not.toContain('Version two')
     expect(await view.getByRole('textbox').count()).toBe(0)
     expect(await facilitatorNotes.innerText()).toContain('Version two')
 
     // Members see no restore button.
-    await member.page.getByRole('list', { name: 'Snapshots' }).getByRole('button', { name: /Before changes/ }).click()
+    const memberHistory = member.page.getByRole('list', { name: 'Snapshots' })
+    await memberHistory.getByRole('button', { name: /Before changes/ }).click()
     const memberView = member.page.getByRole('dialog', { name: 'Before changes' })
     await memberView.getByRole('region', { name: 'Review notes' }).waitFor()
     expect(await memberView.getByRole('button', { name: 'Restore this snapshot' }).count()).toBe(0)
@@ -73,7 +77,8 @@ describe('meeting history in the browser', () => {
       await expect.poll(() => notes.innerText()).not.toContain('Version two')
       expect(await notes.innerText()).toContain('Version one of the focus question')
     }
-    await member.page.getByRole('status').filter({ hasText: '“Before changes” was restored.' }).waitFor()
+    const restoredStatus = '“Before changes” was restored.'
+    await member.page.getByRole('status').filter({ hasText: restoredStatus }).waitFor()
 
     // The state before the restore is listed, so the restore can be undone.
     await facilitatorHistory

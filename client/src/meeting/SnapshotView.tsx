@@ -4,7 +4,12 @@ import { cardKindLabels, type Card } from '../../../shared/cards'
 import { errorMessage } from '../api'
 import { ErrorPanel } from '../components/ErrorPanel'
 import { Loading } from '../components/Loading'
-import { formatSnapshotTime, loadSnapshot, restoreSnapshot, type SnapshotEntry } from './history-api'
+import {
+  formatSnapshotTime,
+  loadSnapshot,
+  restoreSnapshot,
+  type SnapshotEntry,
+} from './history-api'
 import { HistoryExportLinks } from './HistoryExportLinks'
 
 export interface SnapshotViewProps {
@@ -84,7 +89,12 @@ export function SnapshotView(props: SnapshotViewProps) {
             snapshot. The current state is kept as a snapshot, so you can undo the restore.
           </p>
           <div class="snapshot-view__confirm-buttons">
-            <button type="button" class="button button--primary" disabled={restoring()} onClick={restore}>
+            <button
+              type="button"
+              class="button button--primary"
+              disabled={restoring()}
+              onClick={restore}
+            >
               {restoring() ? 'Restoring…' : 'Restore'}
             </button>
             <button
@@ -106,7 +116,11 @@ export function SnapshotView(props: SnapshotViewProps) {
 
       <Switch>
         <Match when={content.error}>
-          <ErrorPanel title="This snapshot could not be loaded." error={content.error} onRetry={refetch} />
+          <ErrorPanel
+            title="This snapshot could not be loaded."
+            error={content.error}
+            onRetry={refetch}
+          />
         </Match>
         <Match when={content()}>
           {(loaded) => (
@@ -149,7 +163,9 @@ function SnapshotViewCard(props: { card: Card }) {
     props.card.anonymous || !props.card.authorName ? 'anonymous' : props.card.authorName
   return (
     <li class="snapshot-view__card">
-      <span class="snapshot-view__card-kind">{cardKindLabels[props.card.kind] ?? props.card.kind}</span>
+      <span class="snapshot-view__card-kind">
+        {cardKindLabels[props.card.kind] ?? props.card.kind}
+      </span>
       <span>{props.card.text}</span>
       <span class="meta">
         {author()} · {votes()}
