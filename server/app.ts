@@ -3,6 +3,7 @@ import path from 'node:path'
 
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import type { UpgradeWebSocket } from 'hono/ws'
 import type { WebSocket } from 'ws'
@@ -25,6 +26,9 @@ import { inviteRoutes } from './teams/invite-routes'
 import { memberRoutes } from './teams/member-routes'
 import { teamRoutes } from './teams/routes'
 
+/** Largest request body the API reads, in bytes; a full team template is far smaller. */
+const maxBodyBytes = 1024 * 1024
+
 /** Builds the Hono app: API, room sockets and, when built, the client. */
 export function createApp(services: Services, upgradeWebSocket: UpgradeWebSocket<WebSocket>) {
   const app = new Hono<AppEnv>()
@@ -43,6 +47,18 @@ export function createApp(services: Services, upgradeWebSocket: UpgradeWebSocket
     windowMs: services.config.loginWindowMs,
   })
 
+  // Every API body is small JSON; without a bound, anyone could make the server buffer a body
+  // of any size, signed in or not.
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: (c) => {
+        services.logger.warn({ method: c.req.method, path: c.req.path }, 'request body too large')
+        return c.json({ error: `request body too large: the limit is ${maxBodyBytes} bytes` }, 413)
+      },
+    }),
+  )
   app.use('/api/*', csrfProtection)
   app.use('/api/*', sessionMiddleware)
   app.use('/rooms/*', sessionMiddleware)
