@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 
+import { maxLabelledSnapshots } from '../server/snapshots/routes'
+import { insertSnapshot } from '../server/snapshots/store'
 import { CardField } from '../shared/cards'
 import { MessageType, type RoomNotice } from '../shared/wire'
 import { ApiClient, setupMeeting } from './support/http'
@@ -312,5 +314,40 @@ describe('snapshot restore', () => {
       phaseIndex: 0,
       phaseTitle: 'Organize',
     })
+  })
+
+  it('caps labelled snapshots per meeting', async () => {
+    const { facilitator, meetingId } = await setupMeeting(server.url)
+    const state = Y.encodeStateAsUpdate(new Y.Doc())
+    for (let index = 0; index < maxLabelledSnapshots; index++) {
+      await insertSnapshot(server.services.db, {
+        meetingId,
+        kind: 'manual',
+        label: `Label ${index}`,
+        authorId: facilitator.user!.id,
+        phaseIndex: 0,
+        actualMs: null,
+        state,
+      })
+    }
+    const path = `/api/meetings/${meetingId}/snapshots`
+    const rejected = await facilitator.request('POST', path, { label: 'One too many' })
+    expect(rejected.status).toBe(409)
+    expect(rejected.body.error).toMatch(/maximum/)
+
+    // Automatic snapshots do not count toward the cap.
+    server.services.events.emit('phase-changed', {
+      meetingId,
+      fromIndex: 0,
+      toIndex: 1,
+      userId: facilitator.user!.id,
+    })
+    for (let attempt = 0; attempt < 250; attempt++) {
+      const list = await facilitator.request('GET', path)
+      if (list.body.length > maxLabelledSnapshots) break
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    const list = await facilitator.request('GET', path)
+    expect(list.body).toHaveLength(maxLabelledSnapshots + 1)
   })
 })

@@ -11,9 +11,12 @@ import { requireWritableMeeting } from '../meetings/lifecycle'
 import { requireMeetingRole } from '../teams/access'
 import { docFromState } from './document-state'
 import { restoreSnapshot } from './restore'
-import { findSnapshot, listSnapshots } from './store'
+import { countSnapshots, findSnapshot, listSnapshots } from './store'
 import { toListing } from './summary'
 import { takeSnapshot } from './take'
+
+/** Labelled snapshots are kept for good, so one meeting's are capped to bound its storage. */
+export const maxLabelledSnapshots = 200
 
 const snapshotBody = z.object({
   label: z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters'),
@@ -32,6 +35,9 @@ export function snapshotRoutes() {
   routes.post('/meetings/:meetingId/snapshots', async (c) => {
     const { user, meeting } = await requireWritableMeeting(c, c.req.param('meetingId'))
     const body = await readJson(c, snapshotBody)
+    if ((await countSnapshots(c.var.services.db, meeting.id, 'manual')) >= maxLabelledSnapshots) {
+      fail(409, `this meeting already has ${maxLabelledSnapshots} labelled snapshots, the maximum`)
+    }
     const id = await takeSnapshot(c.var.services, meeting, {
       kind: 'manual',
       label: body.label,

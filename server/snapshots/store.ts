@@ -60,6 +60,17 @@ export async function insertSnapshot(db: Db, snapshot: NewSnapshot): Promise<str
   return id
 }
 
+/** Counts a meeting's snapshots of one kind. */
+export async function countSnapshots(db: Db, meetingId: string, kind: SnapshotKind): Promise<number> {
+  const row = await db
+    .selectFrom('snapshots')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('meeting_id', '=', meetingId)
+    .where('kind', '=', kind)
+    .executeTakeFirstOrThrow()
+  return Number(row.count)
+}
+
 /** Lists a meeting's snapshots, newest first. */
 export async function listSnapshots(db: Db, meetingId: string): Promise<SnapshotSummary[]> {
   const rows = await db
