@@ -6,13 +6,15 @@ import { ErrorPanel } from '../components/ErrorPanel'
 import { Loading } from '../components/Loading'
 import { usePageTitle } from '../components/page-title'
 import { RoleBadge } from '../components/RoleBadge'
+import type { TeamProtocol } from '../protocols/team-templates'
+import { TeamTemplatesPanel } from '../protocols/TeamTemplatesPanel'
 import { currentUser } from '../session'
 import { CreateMeetingForm } from '../team/CreateMeetingForm'
 import { InvitationsPanel } from '../team/InvitationsPanel'
 import { MeetingList } from '../team/MeetingList'
 import { MemberManager } from '../team/MemberManager'
 import { OpenNextSteps } from '../team/OpenNextSteps'
-import type { Member, MeetingSummary, Protocol, TeamSummary } from '../types'
+import type { Member, MeetingSummary, TeamSummary } from '../types'
 
 /** Shows a team's meetings, a form to start one, its members and, for facilitators, invitations. */
 export function TeamPage() {
@@ -30,8 +32,10 @@ export function TeamPage() {
     () => params.teamId,
     (teamId) => api.get<Member[]>(`/api/teams/${teamId}/members`),
   )
-  const [protocols, { refetch: refetchProtocols }] = createResource(() =>
-    api.get<Protocol[]>('/api/protocols'),
+  // Built-in protocols and the team's own, which facilitators edit in the panel below.
+  const [protocols, { refetch: refetchProtocols }] = createResource(
+    () => params.teamId,
+    (teamId) => api.get<TeamProtocol[]>(`/api/teams/${teamId}/protocols`),
   )
   usePageTitle(() => (team.error ? undefined : team()?.name))
 
@@ -92,6 +96,17 @@ export function TeamPage() {
                       <Loading label="Loading protocols…" />
                     </Match>
                   </Switch>
+                </Show>
+
+                <Show when={protocols()}>
+                  {(list) => (
+                    <TeamTemplatesPanel
+                      teamId={loaded().id}
+                      protocols={list()}
+                      canEdit={loaded().role === 'facilitator'}
+                      onChanged={() => void refetchProtocols()}
+                    />
+                  )}
                 </Show>
 
                 <section class="card" aria-labelledby="members-title">
