@@ -1,3 +1,4 @@
+import * as decoding from 'lib0/decoding'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 
@@ -9,7 +10,6 @@ import { ApiClient, setupMeeting } from './support/http'
 import { paragraph, paragraphTexts, waitForRoomNotes } from './support/notes'
 import { startTestServer, type TestServer } from './support/server'
 import { connectProvider, waitFor, type TestProvider } from './support/yjs-client'
-import * as decoding from 'lib0/decoding'
 
 let server: TestServer
 

@@ -61,7 +61,11 @@ export async function insertSnapshot(db: Db, snapshot: NewSnapshot): Promise<str
 }
 
 /** Counts a meeting's snapshots of one kind. */
-export async function countSnapshots(db: Db, meetingId: string, kind: SnapshotKind): Promise<number> {
+export async function countSnapshots(
+  db: Db,
+  meetingId: string,
+  kind: SnapshotKind,
+): Promise<number> {
   const row = await db
     .selectFrom('snapshots')
     .select((eb) => eb.fn.countAll<number>().as('count'))
