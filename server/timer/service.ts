@@ -90,6 +90,8 @@ export async function changeTimer(
 
     await saveTimer(services.db, meetingId, result.state, userId)
     const view = timerView(result.state, plannedMs, now)
+    // NOTE: this reaches the sockets of this process only. Once several processes serve one
+    // meeting, the change must also go out through the fan-out between them.
     services.rooms.get(meetingId)?.broadcast(encodeTimerMessage(view))
     services.logger.info(
       {
