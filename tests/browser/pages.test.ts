@@ -61,6 +61,8 @@ describe('pages', () => {
     // The team page lists the new meeting.
     await page.getByRole('link', { name: /Grade 3 math/ }).click()
     await page.getByRole('link', { name: 'Fractions lesson tuning' }).waitFor()
+    // Focus moves to the new page's content instead of staying on the vanished link.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main')
 
     expect(errors.filter((line) => !failedResource.test(line))).toEqual([])
   })

@@ -25,6 +25,17 @@ export function AppShell(props: RouteSectionProps) {
   let redirecting = false
   createEffect(on(() => location.pathname, () => (redirecting = false)))
 
+  // After moving to another page, screen readers start from its content, not from a link that
+  // is gone. The first page keeps the browser's own focus.
+  let main: HTMLElement | undefined
+  createEffect(
+    on(
+      () => location.pathname,
+      () => main?.focus({ preventScroll: true }),
+      { defer: true },
+    ),
+  )
+
   onMount(() => {
     setUnauthorizedHandler(() => {
       markSignedOut()
@@ -73,7 +84,7 @@ export function AppShell(props: RouteSectionProps) {
           Signing out failed: {signOutError()}
         </p>
       </Show>
-      <main id="main" tabIndex={-1}>
+      <main id="main" ref={main} tabIndex={-1}>
         <Show
           when={!sessionError()}
           fallback={

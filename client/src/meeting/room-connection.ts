@@ -152,9 +152,16 @@ export function createRoomConnection(options: RoomConnectionOptions): RoomConnec
   // Others see this user leave at once instead of after the awareness timeout.
   const handlePageHide = () =>
     awarenessProtocol.removeAwarenessStates(awareness, [doc.clientID], 'page hidden')
+  // A page restored from the back-forward cache shows the user again.
+  const handlePageShow = (event: PageTransitionEvent) => {
+    if (event.persisted && awareness.getLocalState() === null) {
+      awareness.setLocalStateField('user', options.user)
+    }
+  }
   window.addEventListener('online', handleOnline)
   window.addEventListener('offline', handleOffline)
   window.addEventListener('pagehide', handlePageHide)
+  window.addEventListener('pageshow', handlePageShow)
 
   function onMessage(type: number, handler: MessageHandler): () => void {
     if (type < 100) {
@@ -220,6 +227,7 @@ export function createRoomConnection(options: RoomConnectionOptions): RoomConnec
       window.removeEventListener('online', handleOnline)
       window.removeEventListener('offline', handleOffline)
       window.removeEventListener('pagehide', handlePageHide)
+      window.removeEventListener('pageshow', handlePageShow)
       noticeHandlers.clear()
       provider.destroy()
       // The awareness keeps an interval running until it is destroyed itself.
