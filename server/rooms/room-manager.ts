@@ -21,6 +21,8 @@ export class RoomManager {
   readonly #rooms = new Map<string, Room>()
   readonly #loading = new Map<string, Promise<Room>>()
   readonly #unloading = new Map<string, Promise<void>>()
+  /** Connections waiting for their room to load, with their team, so member changes reach them. */
+  readonly #joining = new Map<RoomConnection, string>()
 
   constructor(options: RoomManagerOptions) {
     this.#options = options
@@ -38,22 +40,27 @@ export class RoomManager {
 
   /** Loads the meeting's room if needed and adds the connection to it. */
   async join(meetingId: string, teamId: string, conn: RoomConnection): Promise<Room> {
-    for (;;) {
-      await this.#unloading.get(meetingId)
+    this.#joining.set(conn, teamId)
+    try {
+      for (;;) {
+        await this.#unloading.get(meetingId)
 
-      const room = this.#rooms.get(meetingId) ?? (await this.#load(meetingId, teamId))
-      if (room.closed) {
-        // A room that failed, or began to unload, takes no one; wait for it and load anew.
-        void this.#unload(room)
-        continue
+        const room = this.#rooms.get(meetingId) ?? (await this.#load(meetingId, teamId))
+        if (room.closed) {
+          // A room that failed, or began to unload, takes no one; wait for it and load anew.
+          void this.#unload(room)
+          continue
+        }
+
+        room.addConnection(conn)
+        this.#options.logger.info(
+          { meetingId, userId: conn.userId, clients: room.connections.size },
+          'client joined',
+        )
+        return room
       }
-
-      room.addConnection(conn)
-      this.#options.logger.info(
-        { meetingId, userId: conn.userId, clients: room.connections.size },
-        'client joined',
-      )
-      return room
+    } finally {
+      this.#joining.delete(conn)
     }
   }
 
@@ -69,17 +76,13 @@ export class RoomManager {
 
   /** Applies a member's new role to their open sockets, or closes them when `role` is null. */
   updateMember(teamId: string, userId: string, role: MemberRole | null): void {
-    for (const room of this.#rooms.values()) {
-      if (room.teamId !== teamId) continue
-
-      for (const conn of [...room.connections]) {
-        if (conn.userId !== userId) continue
-        if (role === null) {
-          conn.close(CloseCode.Forbidden)
-        } else {
-          conn.role = role
-          conn.send(encodeNotice({ kind: 'role', role }))
-        }
+    for (const { teamId: connTeamId, conn } of [...this.#everyConnection()]) {
+      if (connTeamId !== teamId || conn.userId !== userId) continue
+      if (role === null) {
+        conn.close(CloseCode.Forbidden)
+      } else {
+        conn.role = role
+        conn.send(encodeNotice({ kind: 'role', role }))
       }
     }
   }
@@ -87,11 +90,19 @@ export class RoomManager {
   /** Closes every socket opened with one of these sessions. */
   closeSessions(sessionIds: string[], code: CloseCode = CloseCode.Unauthenticated): void {
     const ids = new Set(sessionIds)
-    for (const room of this.#rooms.values()) {
-      for (const conn of [...room.connections]) {
-        if (ids.has(conn.sessionId)) conn.close(code)
-      }
+    for (const { conn } of [...this.#everyConnection()]) {
+      if (ids.has(conn.sessionId)) conn.close(code)
     }
+  }
+
+  /**
+   * Every connection in a room and every one still waiting for its room to load. A change
+   * made while a room loads must reach its joining sockets too, because their role was read
+   * before the load.
+   */
+  *#everyConnection(): Generator<{ teamId: string; conn: RoomConnection }> {
+    yield* this.openConnections()
+    for (const [conn, teamId] of this.#joining) yield { teamId, conn }
   }
 
   /** Session ids of every open socket, so expired or ended sessions can be found. */
