@@ -83,6 +83,31 @@ describe('meeting page with two users', () => {
     await expect.poll(() => memberNotes.innerText()).toContain('Warm: the exit ticket')
   })
 
+  test('toolbar formats shared notes', async () => {
+    const page = facilitator.page
+    const notes = page.getByRole('textbox', { name: 'Evaluate notes' })
+    const toolbar = page.getByRole('toolbar', { name: 'Formatting for Evaluate notes' })
+    const bold = toolbar.getByRole('button', { name: 'Bold' })
+
+    await notes.click()
+    await bold.click()
+    expect(await bold.getAttribute('aria-pressed')).toBe('true')
+    await page.keyboard.type('Keep the exit ticket')
+    await toolbar.getByRole('button', { name: 'Bulleted list' }).click()
+
+    const memberNotes = member.page.getByRole('textbox', { name: 'Evaluate notes' })
+    await expect
+      .poll(() => memberNotes.innerHTML())
+      .toContain('<strong>Keep the exit ticket</strong>')
+    await expect.poll(() => memberNotes.locator('ul > li').count()).toBe(1)
+
+    // Arrow keys move between the toolbar's buttons.
+    await bold.focus()
+    await page.keyboard.press('ArrowRight')
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))
+    expect(focused).toBe('Italic')
+  })
+
   test('pages log no errors', () => {
     expect(facilitator.errors).toEqual([])
     expect(member.errors).toEqual([])
