@@ -155,6 +155,36 @@ describe('shared timer in two browsers', () => {
     await expect.poll(() => dialog.isVisible()).toBe(false)
   })
 
+  test('a page whose clock is ten minutes ahead shows the same countdown', async () => {
+    const skewed = await harness.newUser('Cleo Skewed')
+    const meeting = await facilitator.api.request('GET', `/api/meetings/${meetingId}`)
+    await facilitator.api.addMember(meeting.body.teamId, skewed.api, 'member')
+    await skewed.page.clock.install({ time: Date.now() + 10 * 60_000 })
+    await skewed.page.goto(`/meetings/${meetingId}`)
+    await skewed.page.locator('[data-status="live"]').waitFor()
+
+    // Seven and a half minutes left: ten minutes of skew would show as overtime if the page
+    // used its own clock.
+    const timerPath = `/api/meetings/${meetingId}/timer`
+    const now = await facilitator.api.request('GET', timerPath)
+    const extendBy = 7 * 60 + 30 - Math.round(now.body.remainingMs / 1000)
+    await facilitator.api.request('POST', timerPath, { action: 'extend', seconds: extendBy })
+    await expect.poll(() => timerText(skewed)).toMatch(/^7:[23]\d\s*left$/)
+
+    const toSeconds = (text: string) => {
+      const [minutes, rest] = text.replace(/\s*left$/, '').split(':')
+      return Number(minutes) * 60 + Number(rest)
+    }
+    // Two displays read a moment apart can straddle a second boundary, hence one second.
+    await expect
+      .poll(async () => {
+        const [mine, theirs] = await Promise.all([timerText(skewed), timerText(facilitator)])
+        return Math.abs(toSeconds(mine) - toSeconds(theirs))
+      })
+      .toBeLessThanOrEqual(1)
+    expect(skewed.errors).toEqual([])
+  })
+
   test('no page errors', () => {
     expect(facilitator.errors).toEqual([])
     expect(member.errors).toEqual([])
