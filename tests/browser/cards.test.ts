@@ -30,13 +30,14 @@ describe('feedback cards in the browser', () => {
   test('one page posts a card, another sees it and votes', async () => {
     for (const page of [facilitator.page, member.page]) {
       await page.goto(`/meetings/${meetingId}`)
-      await expect.poll(() => page.locator('[data-status]').getAttribute('data-status')).toBe('live')
+      const status = page.locator('[data-status]')
+      await expect.poll(() => status.getAttribute('data-status')).toBe('live')
     }
     const memberCards = member.page.getByRole('region', { name: 'Feedback cards' })
     const facilitatorCards = facilitator.page.getByRole('region', { name: 'Feedback cards' })
 
     // The composer offers the kinds the discuss phase invites.
-    const kinds = await memberCards.getByLabel('Kind', { exact: true }).first().locator('option').allTextContents()
+    const kinds = await memberCards.getByLabel('Card kind').locator('option').allTextContents()
     expect(kinds).toContain('Warm feedback')
     expect(kinds).not.toContain('Glow')
 
@@ -45,12 +46,13 @@ describe('feedback cards in the browser', () => {
     await facilitatorCards.getByText('Someone is writing a card…').waitFor()
     expect(await facilitatorCards.innerText()).not.toContain('hook connected')
 
-    await memberCards.getByLabel('Kind', { exact: true }).first().selectOption({ label: 'Warm feedback' })
+    await memberCards.getByLabel('Card kind').selectOption({ label: 'Warm feedback' })
     await memberCards.getByRole('button', { name: 'Post card' }).click()
     await memberCards.getByRole('status').filter({ hasText: 'Card posted.' }).waitFor()
     expect(await memberCards.getByLabel('Card text').inputValue()).toBe('')
 
-    const card = facilitatorCards.getByRole('listitem', { name: /Warm feedback card by Ben Member/ })
+    const cardName = /Warm feedback card by Ben Member/
+    const card = facilitatorCards.getByRole('listitem', { name: cardName })
     await card.waitFor()
     expect(await card.innerText()).toContain('The hook connected to students’ lives')
     expect(await card.innerText()).toContain('Discuss')
@@ -59,9 +61,10 @@ describe('feedback cards in the browser', () => {
       .toBe(0)
 
     await card.getByRole('button', { name: /^Vote/ }).click()
-    await expect.poll(() => card.getByRole('button', { name: /Vote/ }).getAttribute('aria-pressed')).toBe('true')
-    const memberCard = memberCards.getByRole('listitem', { name: /Warm feedback card by Ben Member/ })
-    await expect.poll(() => memberCard.getByRole('button', { name: /Vote/ }).innerText()).toContain('1')
+    const vote = card.getByRole('button', { name: /Vote/ })
+    await expect.poll(() => vote.getAttribute('aria-pressed')).toBe('true')
+    const memberVote = memberCards.getByRole('listitem', { name: cardName }).getByRole('button')
+    await expect.poll(() => memberVote.filter({ hasText: 'Vote' }).innerText()).toContain('1')
 
     // The facilitator promotes the card; the member's next steps list shows it.
     await card.getByRole('button', { name: 'Make next step' }).click()
@@ -77,6 +80,35 @@ describe('feedback cards in the browser', () => {
     await step.getByRole('checkbox').check()
     await memberSteps.getByRole('status').filter({ hasText: 'Next step ticked off.' }).waitFor()
 
+    expect(facilitator.errors).toEqual([])
+    expect(member.errors).toEqual([])
+  })
+
+  test('anonymous cards show no name and stay editable by their author', async () => {
+    const facilitatorCards = facilitator.page.getByRole('region', { name: 'Feedback cards' })
+    const memberCards = member.page.getByRole('region', { name: 'Feedback cards' })
+    await facilitatorCards.getByLabel('Anonymous cards').check()
+    await memberCards.getByText('Cards are anonymous').waitFor()
+
+    await memberCards.getByLabel('Card text').fill('Maybe fewer slides before the task')
+    await memberCards.getByLabel('Card kind').selectOption({ label: 'Cool feedback' })
+    await memberCards.getByRole('button', { name: 'Post card' }).click()
+
+    const seen = facilitatorCards.getByRole('listitem', { name: /Cool feedback card by anonymous/ })
+    await seen.waitFor()
+    expect(await seen.innerText()).not.toContain('Ben Member')
+
+    // The author edits the card after a reload, with the token this browser kept.
+    await member.page.reload()
+    const own = memberCards.getByRole('listitem', { name: /Cool feedback card by anonymous/ })
+    await own.getByRole('button', { name: 'Edit' }).click()
+    await own.getByLabel('Edit card text').fill('Fewer slides before the task')
+    await own.getByRole('button', { name: 'Save' }).click()
+    await expect.poll(() => seen.innerText()).toContain('Fewer slides before the task')
+    expect(await seen.innerText()).toContain('edited')
+
+    await facilitatorCards.getByLabel('Anonymous cards').uncheck()
+    await memberCards.getByText('Cards are anonymous').waitFor({ state: 'detached' })
     expect(facilitator.errors).toEqual([])
     expect(member.errors).toEqual([])
   })

@@ -70,7 +70,7 @@ export function CardsComposer(props: CardsComposerProps) {
         Posting in <strong>{props.phase?.title ?? 'no phase'}</strong>
       </p>
       <div class="cards-composer__row">
-        <label for={`${id}-kind`}>Kind</label>
+        <label for={`${id}-kind`}>Card kind</label>
         <select
           id={`${id}-kind`}
           value={kind()}

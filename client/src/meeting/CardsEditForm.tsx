@@ -38,7 +38,7 @@ export function CardsEditForm(props: CardsEditFormProps) {
 
   return (
     <form class="cards-edit" onSubmit={submit} noValidate>
-      <label for={`${id}-kind`}>Kind</label>
+      <label for={`${id}-kind`}>Card kind</label>
       <select
         id={`${id}-kind`}
         value={kind()}
