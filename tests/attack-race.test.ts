@@ -91,6 +91,20 @@ describe('membership changes while a room loads', () => {
     expect((await socket.closed).code).toBe(CloseCode.Unauthenticated)
   })
 
+  it('close a socket that floods a loading room', async () => {
+    const { facilitator, meetingId } = await setupMeeting(server.url)
+
+    const release = holdRoomLoads()
+    const socket = openRawSocket(server.url, meetingId, { cookie: facilitator.cookie })
+    await socket.opened
+    const chunk = new Uint8Array(1024 * 1024)
+    for (let i = 0; i < 40; i++) socket.ws.send(chunk)
+    const closed = await socket.closed
+    release()
+
+    expect(closed.code).toBe(CloseCode.MessageTooLarge)
+  })
+
   it('keep an ended meeting read-only when it ends during the load', async () => {
     const { facilitator, meetingId } = await setupMeeting(server.url)
 

@@ -11,10 +11,11 @@ import type { RoomManager } from './room-manager'
 // clients that vanish on a weak network do not keep a room loaded.
 const pingIntervalMs = 30_000
 
-// A socket may fall this many maximum-size messages behind before it is dropped. Without a
-// bound, a client that stops reading but keeps sending sync step 1 (three bytes, each replied to
-// with the full document) makes the server buffer without end until it runs out of memory.
-// A dropped client reconnects and syncs again.
+// A socket may fall this many maximum-size messages behind before it is dropped, and may send
+// this many before its room has loaded. Without a bound, a client that stops reading but keeps
+// sending sync step 1 (three bytes, each replied to with the full document), or that sends
+// without pause while a large room loads, makes the server buffer without end until it runs out
+// of memory. A dropped client reconnects and syncs again.
 const maxBacklogMessages = 8
 
 export interface SocketConnectionOptions {
@@ -44,6 +45,7 @@ export class SocketConnection implements RoomConnection {
   readonly #logger: Logger
   #room: Room | null = null
   #queue: Uint8Array[] = []
+  #queuedBytes = 0
   #closed = false
   #alive = true
   #pingTimer: NodeJS.Timeout | undefined
@@ -81,6 +83,7 @@ export class SocketConnection implements RoomConnection {
 
     const queued = this.#queue
     this.#queue = []
+    this.#queuedBytes = 0
     for (const data of queued) this.#handle(data)
   }
 
@@ -100,8 +103,18 @@ export class SocketConnection implements RoomConnection {
     }
 
     const message = new Uint8Array(data)
-    if (this.#room) this.#handle(message)
-    else this.#queue.push(message)
+    if (this.#room) {
+      this.#handle(message)
+      return
+    }
+
+    this.#queuedBytes += message.byteLength
+    if (this.#queuedBytes > this.#options.maxMessageBytes * maxBacklogMessages) {
+      const detail = `${this.#queuedBytes} bytes sent before the room loaded`
+      this.#reject(CloseCode.MessageTooLarge, detail)
+      return
+    }
+    this.#queue.push(message)
   }
 
   send(message: Uint8Array): void {
