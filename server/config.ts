@@ -13,7 +13,10 @@ export interface Config {
   compactAfterUpdates: number
   /** Origins allowed to open room sockets and send cookie-authenticated requests. */
   allowedOrigins: string[]
-  /** How often open room sockets are checked for sessions that expired or ended, in ms. */
+  /**
+   * How often open room sockets are checked for ended sessions and changed memberships, in ms;
+   * 0 turns the check off.
+   */
   sessionCheckIntervalMs: number
   /** Sign-in attempts allowed per account within `loginWindowMs`. */
   loginMaxAttemptsPerAccount: number
@@ -59,7 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxMessageBytes: readInteger(env, 'MAX_MESSAGE_BYTES', 4 * 1024 * 1024),
     compactAfterUpdates: readInteger(env, 'COMPACT_AFTER_UPDATES', 500),
     allowedOrigins: origins,
-    sessionCheckIntervalMs: readInteger(env, 'SESSION_CHECK_INTERVAL_MS', 60_000),
+    sessionCheckIntervalMs: readInteger(env, 'SESSION_CHECK_INTERVAL_MS', 15_000),
     loginMaxAttemptsPerAccount: readInteger(env, 'LOGIN_MAX_ATTEMPTS_PER_ACCOUNT', 5),
     loginMaxAttemptsPerAddress: readInteger(env, 'LOGIN_MAX_ATTEMPTS_PER_ADDRESS', 100),
     loginWindowMs: readInteger(env, 'LOGIN_WINDOW_MS', 15 * 60_000),

@@ -13,6 +13,10 @@ export interface SessionSweep {
  */
 export function startSessionSweep(services: Services): SessionSweep {
   const { config, logger } = services
+  if (config.sessionCheckIntervalMs === 0) {
+    logger.warn('socket session check is off; expired sessions keep their sockets open')
+    return { stop: () => {} }
+  }
   let running = false
 
   const timer = setInterval(() => {
