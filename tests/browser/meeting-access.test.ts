@@ -124,6 +124,10 @@ describe('meeting page access', () => {
     await expect
       .poll(() => facilitator.page.getByRole('alert').innerText())
       .toContain('This meeting could not be opened.')
+    const alert = facilitator.page.getByRole('alert')
+    expect(await alert.getByRole('button', { name: 'Try again' }).count()).toBe(0)
+    await alert.getByRole('link', { name: 'Go to your teams' }).click()
+    await facilitator.page.getByRole('heading', { level: 1, name: 'Your teams' }).waitFor()
   })
 
   test('ended meeting is read-only', async () => {

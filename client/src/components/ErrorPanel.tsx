@@ -1,6 +1,7 @@
+import { A } from '@solidjs/router'
 import { Show } from 'solid-js'
 
-import { errorMessage } from '../api'
+import { ApiError, errorMessage } from '../api'
 
 export interface ErrorPanelProps {
   title?: string
@@ -9,13 +10,32 @@ export interface ErrorPanelProps {
   onRetry?: () => void
 }
 
-/** Shows a failed load with its reason and a way to try again. */
+/**
+ * Tells whether trying again cannot help, because the server rejected the request itself (not
+ * found, forbidden, gone) rather than being busy (408 timeout, 429 too many requests).
+ */
+function isFinal(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return false
+  if (error.status === 408 || error.status === 429) return false
+  return error.status >= 400 && error.status < 500
+}
+
+/** Shows a failed load with its reason and a way on: try again, or back to the teams. */
 export function ErrorPanel(props: ErrorPanelProps) {
   return (
     <div class="error-panel" role="alert">
       <p class="error-panel__title">{props.title ?? 'Something went wrong.'}</p>
       <p>{errorMessage(props.error)}</p>
-      <Show when={props.onRetry}>
+      <Show
+        when={!isFinal(props.error) && props.onRetry}
+        fallback={
+          <Show when={isFinal(props.error)}>
+            <A class="button" href="/">
+              Go to your teams
+            </A>
+          </Show>
+        }
+      >
         <button type="button" class="button" onClick={() => props.onRetry?.()}>
           Try again
         </button>
