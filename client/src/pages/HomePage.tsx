@@ -13,8 +13,8 @@ export function HomePage() {
   const [searchParams] = useSearchParams<{ next?: string }>()
   usePageTitle(() => (currentUser() === null ? 'Sign in' : 'Your teams'))
 
-  // Once signed in, through the forms or earlier, a sign-in link with a return path goes on
-  // there; without one, this page shows the user's teams.
+  // Once the user is signed in, through the forms or earlier, a sign-in link with a return path
+  // leads on to that path. Without one, this page shows the user's teams.
   createEffect(() => {
     const next = safeNextPath(searchParams.next)
     if (currentUser() && next) navigate(next, { replace: true })
