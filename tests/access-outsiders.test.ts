@@ -38,6 +38,22 @@ function resources(teamId: string, meetingId: string, memberId: string) {
     ['POST', `/api/meetings/${meetingId}/snapshots/unknown/restore`],
     ['GET', `/api/meetings/${meetingId}/export?format=md`],
     ['GET', `/api/meetings/${meetingId}/export?format=html`],
+    ['GET', `/api/meetings/${meetingId}/cards/settings`],
+    ['PUT', `/api/meetings/${meetingId}/cards/settings`, { anonymous: true }],
+    ['POST', `/api/meetings/${meetingId}/cards`, { kind: 'warm', text: 'Planted card' }],
+    ['PATCH', `/api/meetings/${meetingId}/cards/unknown`, { text: 'Changed' }],
+    ['DELETE', `/api/meetings/${meetingId}/cards/unknown`],
+    ['POST', `/api/meetings/${meetingId}/cards/unknown/promote`],
+    ['POST', `/api/meetings/${meetingId}/cards/group`, { cardIds: [], title: 'Group' }],
+    ['GET', `/api/meetings/${meetingId}/next-steps`],
+    ['POST', `/api/meetings/${meetingId}/next-steps`, { text: 'Planted step' }],
+    ['PATCH', `/api/meetings/${meetingId}/next-steps/unknown`, { done: true }],
+    ['DELETE', `/api/meetings/${meetingId}/next-steps/unknown`],
+    ['GET', `/api/teams/${teamId}/next-steps`],
+    ['POST', `/api/teams/${teamId}/templates`, { name: 'Planted', phases: [] }],
+    ['GET', `/api/teams/${teamId}/templates/unknown`],
+    ['PUT', `/api/teams/${teamId}/templates/unknown`, { name: 'Planted', phases: [] }],
+    ['DELETE', `/api/teams/${teamId}/templates/unknown`],
   ] as const
 }
 
