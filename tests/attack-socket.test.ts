@@ -77,7 +77,10 @@ const malformed: Array<{ name: string; data: Uint8Array }> = [
   { name: 'query awareness with payload', data: new Uint8Array([MessageType.QueryAwareness, 1]) },
   { name: 'auth message', data: new Uint8Array([MessageType.Auth, 0]) },
   { name: 'clock ping truncated', data: new Uint8Array([MessageType.ClockPing, 1, 2]) },
-  { name: 'clock ping with trailing bytes', data: new Uint8Array([101, 0, 0, 0, 0, 0, 0, 0, 0, 9]) },
+  {
+    name: 'clock ping with trailing bytes',
+    data: new Uint8Array([MessageType.ClockPing, 0, 0, 0, 0, 0, 0, 0, 0, 9]),
+  },
   ...[100, 102, 103, 105, 106, 107, 108, 109, 110].map((type) => ({
     name: `message type ${type}`,
     data: message(
@@ -161,7 +164,12 @@ describe('socket floods', () => {
     await joined(socket)
     for (let i = 0; i < 2000; i++) {
       socket.ws.send(new Uint8Array([MessageType.QueryAwareness]))
-      socket.ws.send(message((e) => encoding.writeVarUint(e, 101), (e) => encoding.writeFloat64(e, NaN)))
+      socket.ws.send(
+        message(
+          (e) => encoding.writeVarUint(e, MessageType.ClockPing),
+          (e) => encoding.writeFloat64(e, NaN),
+        ),
+      )
     }
     await roundTrip(socket.ws, socket.messages)
     socket.ws.close()
@@ -173,7 +181,7 @@ describe('socket awareness spoofing', () => {
   it('cannot take over or remove another client awareness state', async () => {
     const victim = connectProvider(server.url, meetingId, facilitator.cookie)
     await victim.synced
-    victim.provider.awareness.setLocalStateField('user', { name: 'Victim' })
+    victim.provider.awareness.setLocalStateField('user', { name: facilitator.user!.name })
     const watcher = connectProvider(server.url, meetingId, facilitator.cookie)
     await watcher.synced
     const victimId = victim.doc.clientID
@@ -181,13 +189,14 @@ describe('socket awareness spoofing', () => {
 
     const attacker = openRawSocket(server.url, meetingId, { cookie: facilitator.cookie })
     await joined(attacker)
-    attacker.ws.send(awareness([{ id: victimId, clock: 1000, json: '{"user":{"name":"Mallory"}}' }]))
+    const forged = JSON.stringify({ user: { name: facilitator.user!.name, cursor: 'moved' } })
+    attacker.ws.send(awareness([{ id: victimId, clock: 1000, json: forged }]))
     attacker.ws.send(awareness([{ id: victimId, clock: 2000, json: 'null' }]))
     await roundTrip(attacker.ws, attacker.messages)
 
     expect(attacker.ws.readyState).toBe(attacker.ws.OPEN)
     const seen = watcher.provider.awareness.getStates().get(victimId) as { user?: { name: string } }
-    expect(seen?.user?.name).toBe('Victim')
+    expect(seen?.user).toEqual({ name: facilitator.user!.name })
 
     attacker.ws.close()
     victim.destroy()
@@ -254,5 +263,48 @@ describe('socket backlog', () => {
     await waitFor(() => reader.doc.getXmlFragment('notes:review').toString().includes('after the'))
     writer.destroy()
     reader.destroy()
+  })
+})
+
+describe('socket awareness impersonation', () => {
+  /** Sends one awareness state from `sender` and tells whether a client joining after sees it. */
+  async function presenceSeen(sender: ApiClient, user: Record<string, string>) {
+    const { facilitator: owner, teamId, meetingId: id } = await setupMeeting(server.url)
+    await owner.addMember(teamId, sender, 'member')
+
+    const clientId = 4_000_000_000 + Math.floor(Math.random() * 1000)
+    const socket = openRawSocket(server.url, id, { cookie: sender.cookie })
+    await joined(socket)
+    socket.ws.send(awareness([{ id: clientId, clock: 1, json: JSON.stringify({ user }) }]))
+    await roundTrip(socket.ws, socket.messages)
+
+    // A joining socket gets every awareness state before its sync step 2.
+    const late = connectProvider(server.url, id, owner.cookie)
+    await late.synced
+    const seen = late.provider.awareness.getStates().has(clientId)
+    socket.ws.close()
+    late.destroy()
+    return seen
+  }
+
+  it('relays a member presence under their own name', async () => {
+    const member = await new ApiClient(server.url).signup('Honest Member')
+    const user = { userId: member.user!.id, name: member.user!.name, color: '#123456' }
+    const seen = await presenceSeen(member, user)
+    expect(seen).toBe(true)
+  })
+
+  it('drops a presence under another user id', async () => {
+    const member = await new ApiClient(server.url).signup('Mallory')
+    const user = { userId: facilitator.user!.id, name: facilitator.user!.name, color: '#123456' }
+    const seen = await presenceSeen(member, user)
+    expect(seen).toBe(false)
+  })
+
+  it('drops a presence under another name', async () => {
+    const member = await new ApiClient(server.url).signup('Mallory')
+    const user = { userId: member.user!.id, name: 'The Principal', color: '#123456' }
+    const seen = await presenceSeen(member, user)
+    expect(seen).toBe(false)
   })
 })

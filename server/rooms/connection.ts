@@ -3,6 +3,8 @@ import type { CloseCode, MemberRole } from '../../shared/wire'
 /** One client's socket as the room sees it, whatever transport carries it. */
 export interface RoomConnection {
   readonly userId: string
+  /** The user's name; awareness states must carry it with `userId`. */
+  readonly userName: string
   readonly sessionId: string
   /** Current role in the meeting's team; changes take effect on the next message. */
   role: MemberRole

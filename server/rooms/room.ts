@@ -254,7 +254,18 @@ export class Room {
   }
 
   #receiveAwareness(conn: RoomConnection, update: Uint8Array): void {
-    const clientIds = readOrFail(() => readAwarenessClientIds(update))
+    const entries = readOrFail(() => readAwarenessEntries(update))
+    const clientIds = entries.map((entry) => entry.clientId)
+    // Clients show present users from the `user` field, so a state naming someone else would
+    // show that person present, or put another name on this user's caret.
+    const impostor = entries.find((entry) => !isOwnAwarenessState(entry.state, conn))
+    if (impostor) {
+      this.logger.warn(
+        { userId: conn.userId, clientId: impostor.clientId },
+        'dropped awareness naming another user',
+      )
+      return
+    }
     for (const other of this.connections) {
       if (other === conn) continue
       const taken = clientIds.find((id) => other.awarenessIds.has(id))
@@ -340,18 +351,33 @@ function readOrFail<T>(read: () => T): T {
   }
 }
 
-/** Reads the client ids of an awareness update, checking that every state is valid JSON. */
-function readAwarenessClientIds(update: Uint8Array): number[] {
+/** Reads the client ids and states of an awareness update; each state must be valid JSON. */
+function readAwarenessEntries(update: Uint8Array): Array<{ clientId: number; state: unknown }> {
   const decoder = decoding.createDecoder(update)
   const count = decoding.readVarUint(decoder)
-  const ids: number[] = []
+  const entries: Array<{ clientId: number; state: unknown }> = []
   for (let i = 0; i < count; i++) {
-    ids.push(decoding.readVarUint(decoder))
+    const clientId = decoding.readVarUint(decoder)
     decoding.readVarUint(decoder)
-    JSON.parse(decoding.readVarString(decoder))
+    entries.push({ clientId, state: JSON.parse(decoding.readVarString(decoder)) as unknown })
   }
   expectEnd(decoder)
-  return ids
+  return entries
+}
+
+/**
+ * Tells whether an awareness state names no one else: a `user` field, when present, is an
+ * object whose `userId` and `name`, where given, are the connection's own.
+ */
+function isOwnAwarenessState(state: unknown, conn: RoomConnection): boolean {
+  if (state === null || typeof state !== 'object' || !('user' in state)) return true
+  const user = state.user
+  if (user === null || typeof user !== 'object') return false
+
+  const { userId, name } = user as { userId?: unknown; name?: unknown }
+  if (userId !== undefined && userId !== conn.userId) return false
+  if (name !== undefined && name !== conn.userName) return false
+  return true
 }
 
 function expectEnd(decoder: decoding.Decoder): void {

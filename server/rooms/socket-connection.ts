@@ -24,6 +24,7 @@ export interface SocketConnectionOptions {
   meetingId: string
   teamId: string
   userId: string
+  userName: string
   sessionId: string
   role: MemberRole
   maxMessageBytes: number
@@ -36,6 +37,7 @@ export interface SocketConnectionOptions {
  */
 export class SocketConnection implements RoomConnection {
   readonly userId: string
+  readonly userName: string
   readonly sessionId: string
   role: MemberRole
   readonly awarenessIds = new Set<number>()
@@ -54,6 +56,7 @@ export class SocketConnection implements RoomConnection {
     this.#ws = options.ws
     this.#options = options
     this.userId = options.userId
+    this.userName = options.userName
     this.sessionId = options.sessionId
     this.role = options.role
     this.#logger = options.logger.child({ meetingId: options.meetingId, userId: options.userId })

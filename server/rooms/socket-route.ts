@@ -12,6 +12,7 @@ import { SocketConnection } from './socket-connection'
 interface Admission {
   teamId: string
   userId: string
+  userName: string
   sessionId: string
   role: MemberRole
 }
@@ -38,7 +39,13 @@ async function admit(c: Context<AppEnv>, meetingId: string): Promise<Admission |
   const role = await findRole(db, meeting.teamId, user.id)
   if (!role) return CloseCode.Forbidden
 
-  return { teamId: meeting.teamId, userId: user.id, sessionId: session.id, role }
+  return {
+    teamId: meeting.teamId,
+    userId: user.id,
+    userName: user.name,
+    sessionId: session.id,
+    role,
+  }
 }
 
 /** The `/rooms/:meetingId` websocket handler. */
