@@ -10,9 +10,10 @@ export default defineConfig({
     outDir: '../dist/client',
     emptyOutDir: true,
     target: 'es2022',
-    // The meeting page's chunk (Tiptap, ProseMirror, Yjs) is about 540 KB before gzip and is
-    // loaded only when a meeting opens; the entry chunk stays small.
-    chunkSizeWarningLimit: 600,
+    // The meeting page's chunk (Tiptap, ProseMirror, Yjs and the meeting panels) was 589 KB
+    // before gzip in December 2026, past Vite's 500 KB warning. It loads only when a meeting
+    // opens, and tests/client-bundle.test.ts keeps that code out of the entry chunk.
+    chunkSizeWarningLimit: 800,
   },
   server: {
     // `npm run dev:client` serves the client with hot reload and forwards the API and the room
