@@ -308,3 +308,36 @@ describe('socket awareness impersonation', () => {
     expect(seen).toBe(false)
   })
 })
+
+describe('socket gapped updates', () => {
+  /** An update of one client that starts past clocks the server never received. */
+  function gappedUpdate(client: number): Uint8Array {
+    const doc = new Y.Doc()
+    doc.clientID = client
+    doc.getXmlFragment('notes:review').insert(0, [new Y.XmlText('never sent')])
+    const skipped = Y.getState(doc.store, client)
+    doc.getXmlFragment('notes:discuss').insert(0, [new Y.XmlText('w'.repeat(50_000))])
+    const update = Y.diffUpdate(
+      Y.encodeStateAsUpdate(doc),
+      Y.encodeStateVector(new Map([[client, skipped]]) as never),
+    )
+    doc.destroy()
+    return update
+  }
+
+  it('keeps at most one gapped update waiting', async () => {
+    const { facilitator: owner, meetingId: id } = await setupMeeting(server.url)
+    const socket = openRawSocket(server.url, id, { cookie: owner.cookie })
+    await joined(socket)
+    const one = gappedUpdate(7000)
+    for (let client = 7000; client < 7040; client++) {
+      socket.ws.send(encodeUpdateMessage(gappedUpdate(client)))
+    }
+    await roundTrip(socket.ws, socket.messages)
+
+    const pending = server.services.rooms.get(id)!.doc.store.pendingStructs
+    expect(pending?.update.byteLength ?? 0).toBeLessThan(2 * one.byteLength)
+    socket.ws.close()
+    await socket.closed
+  })
+})

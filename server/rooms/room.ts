@@ -236,10 +236,20 @@ export class Room {
   #receiveUpdate(conn: RoomConnection, update: Uint8Array): void {
     // Decoding the whole update first means a garbled one is rejected before it can be half
     // applied: Y.applyUpdate integrates the structs before it reads the delete set.
-    readOrFail(() => Y.decodeUpdate(update))
+    const { structs } = readOrFail(() => Y.decodeUpdate(update))
 
     if (this.readOnly || !canEditDocument(conn.role)) {
       this.logger.debug({ userId: conn.userId, role: conn.role }, 'dropped update from read-only')
+      return
+    }
+    // Yjs keeps structs that skip clocks aside until the gap fills, and merges every later
+    // such update into them, so a client sending gapped updates makes each merge longer until
+    // the server stalls. One set may wait; a client sends its own clocks in order, so a gap
+    // comes only from an update another server process has not relayed here yet.
+    // NOTE: with several processes, a second such update is dropped here and reaches the
+    // others only when its client reconnects and syncs again.
+    if (this.doc.store.pendingStructs !== null && skipsClocks(this.doc, structs)) {
+      this.logger.warn({ userId: conn.userId }, 'dropped update that skips clocks')
       return
     }
     for (const extension of this.#extensions) {
@@ -378,6 +388,20 @@ function isOwnAwarenessState(state: unknown, conn: RoomConnection): boolean {
   if (userId !== undefined && userId !== conn.userId) return false
   if (name !== undefined && name !== conn.userName) return false
   return true
+}
+
+/** Tells whether an update's structs leave a gap after what the document has of some client. */
+function skipsClocks(doc: Y.Doc, structs: Array<Y.Item | Y.GC | Y.Skip>): boolean {
+  const next = new Map<number, number>()
+  for (const struct of structs) {
+    if (struct instanceof Y.Skip) return true
+
+    const { client, clock } = struct.id
+    const expected = next.get(client) ?? Y.getState(doc.store, client)
+    if (clock > expected) return true
+    next.set(client, Math.max(expected, clock + struct.length))
+  }
+  return false
 }
 
 function expectEnd(decoder: decoding.Decoder): void {
