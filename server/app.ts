@@ -3,6 +3,7 @@ import path from 'node:path'
 
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
+import { compress } from 'hono/compress'
 import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import type { UpgradeWebSocket } from 'hono/ws'
@@ -81,12 +82,14 @@ export function createApp(services: Services, upgradeWebSocket: UpgradeWebSocket
   if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
     const indexHtml = fs.readFileSync(path.join(clientDir, 'index.html'), 'utf8')
     const root = path.relative(process.cwd(), clientDir)
-    app.use('/assets/*', async (c, next) => {
+    app.use('/assets/*', compress(), async (c, next) => {
       await next()
       // Vite puts a content hash in every asset's file name, so a file never changes.
-      c.header('Cache-Control', 'public, max-age=31536000, immutable')
+      if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable')
     })
     app.use('/*', serveStatic({ root }))
+    // An asset of an older build is gone; answering the page instead would fail as a script.
+    app.get('/assets/*', (c) => c.text('asset not found; reload the page', 404))
     // Every other GET is a page of the single-page app.
     app.get('*', (c) => c.html(indexHtml))
   }
