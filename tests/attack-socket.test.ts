@@ -341,3 +341,27 @@ describe('socket gapped updates', () => {
     await socket.closed
   })
 })
+
+describe('socket awareness flood', () => {
+  it('drops an update listing many client ids', async () => {
+    const { facilitator: owner, meetingId: id } = await setupMeeting(server.url)
+    const socket = openRawSocket(server.url, id, { cookie: owner.cookie })
+    await joined(socket)
+    const state = JSON.stringify({ user: { name: owner.user!.name } })
+    const entries = Array.from({ length: 500 }, (_, index) => ({
+      id: 9000 + index,
+      clock: 1,
+      json: state,
+    }))
+    const flooded = new Set(entries.map((entry) => entry.id))
+    socket.ws.send(awareness(entries))
+    await roundTrip(socket.ws, socket.messages)
+
+    const late = connectProvider(server.url, id, owner.cookie)
+    await late.synced
+    const listed = [...late.provider.awareness.getStates().keys()].filter((key) => flooded.has(key))
+    expect(listed).toEqual([])
+    socket.ws.close()
+    late.destroy()
+  })
+})

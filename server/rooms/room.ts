@@ -54,6 +54,13 @@ export const remoteOrigin = Symbol('remote')
 /** Origin of updates made by the server itself; they are stored and relayed to everyone. */
 export const serverOrigin = Symbol('server')
 
+/**
+ * Awareness client ids one connection may hold. A y-websocket client uses one, its document's;
+ * without a bound, one socket could list thousands of people present and have every state
+ * relayed to every client.
+ */
+const maxAwarenessIdsPerConnection = 4
+
 /** A message that cannot be decoded, or that a client must not send. */
 export class MalformedMessageError extends Error {}
 
@@ -274,6 +281,11 @@ export class Room {
         { userId: conn.userId, clientId: impostor.clientId },
         'dropped awareness naming another user',
       )
+      return
+    }
+    const added = new Set(clientIds.filter((id) => !conn.awarenessIds.has(id)))
+    if (conn.awarenessIds.size + added.size > maxAwarenessIdsPerConnection) {
+      this.logger.warn({ userId: conn.userId, clientIds: added.size }, 'dropped awareness flood')
       return
     }
     for (const other of this.connections) {
