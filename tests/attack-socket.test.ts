@@ -365,3 +365,37 @@ describe('socket awareness flood', () => {
     late.destroy()
   })
 })
+
+describe('socket admission forgery', () => {
+  it('rejects look-alike and opaque origins', async () => {
+    const host = new URL(server.url).host
+    const origins = [
+      'null',
+      `http://${host}.evil.test`,
+      `http://evil.test/${host}`,
+      `http://${host.replace('127.0.0.1', 'localhost')}`,
+      'not a url',
+    ]
+    for (const origin of origins) {
+      const socket = openRawSocket(server.url, meetingId, { cookie: facilitator.cookie, origin })
+      const closed = await socket.closed
+      expect(closed.code, origin).toBe(CloseCode.OriginRejected)
+      expect(socket.messages, origin).toEqual([])
+    }
+  })
+
+  it('rejects malformed and oversized session cookies', async () => {
+    const cookies = [
+      'plc_session=',
+      'plc_session=' + 'a'.repeat(4000),
+      'plc_session=%00%ff',
+      `plc_session=${facilitator.cookie.split('=')[1]}x`,
+    ]
+    for (const cookie of cookies) {
+      const socket = openRawSocket(server.url, meetingId, { cookie })
+      const closed = await socket.closed
+      expect(closed.code, cookie.slice(0, 40)).toBe(CloseCode.Unauthenticated)
+      expect(socket.messages).toEqual([])
+    }
+  })
+})
