@@ -267,7 +267,7 @@ describe('socket backlog', () => {
 })
 
 describe('socket awareness impersonation', () => {
-  /** Sends one awareness state from `sender` and tells whether a client joining after sees it. */
+  /** Sends one awareness state from `sender`; returns whether a client joining later sees it. */
   async function presenceSeen(sender: ApiClient, user: Record<string, string>) {
     const { facilitator: owner, teamId, meetingId: id } = await setupMeeting(server.url)
     await owner.addMember(teamId, sender, 'member')
@@ -310,7 +310,7 @@ describe('socket awareness impersonation', () => {
 })
 
 describe('socket gapped updates', () => {
-  /** An update of one client that starts past clocks the server never received. */
+  /** Builds an update of one client that starts past clocks the server never received. */
   function gappedUpdate(client: number): Uint8Array {
     const doc = new Y.Doc()
     doc.clientID = client
