@@ -8,7 +8,10 @@ import type { RoomExtension } from './room'
  * item into a GC struct (its neighbour or parent is already garbage collected), so it changes
  * nothing. 'unknown' means the item refers to something neither the update nor the document has.
  */
-type Placement = { root: string; direct: boolean; parentSub: string | null } | 'inert' | 'unknown'
+type Placement =
+  | { root: string; direct: boolean; parentSub: string | null; depth: number }
+  | 'inert'
+  | 'unknown'
 
 type Struct = Y.Item | Y.GC | Y.Skip
 
@@ -19,6 +22,13 @@ interface Found {
 }
 
 const notesPrefix = 'notes:'
+
+/**
+ * Deepest nesting of types under a notes root that clients may create. Nested lists take two
+ * levels each, so editors stay far below it; the export, snapshot view and restore copy notes
+ * recursively and fail on a few thousand levels.
+ */
+export const maxNotesDepth = 64
 
 /** Tells whether a root type name is a phase's notes fragment (`notes:<phaseId>`). */
 export function isNotesRoot(name: string): boolean {
@@ -72,6 +82,9 @@ function rejectPlacement(placement: Placement): string | null {
   if (placement === 'unknown') return 'refers to an item the server does not have'
   if (!isNotesRoot(placement.root)) {
     return `touches "${placement.root}", which only the server writes`
+  }
+  if (placement.depth > maxNotesDepth) {
+    return `nests deeper than ${maxNotesDepth} levels in notes fragment "${placement.root}"`
   }
   if (placement.direct && placement.parentSub !== null) {
     return `sets key "${placement.parentSub}" on notes fragment "${placement.root}"`
@@ -159,7 +172,9 @@ class PlacementResolver {
       if (right) return this.#placeSibling(right)
       return 'inert'
     }
-    if (typeof parent === 'string') return { root: parent, direct: true, parentSub: item.parentSub }
+    if (typeof parent === 'string') {
+      return { root: parent, direct: true, parentSub: item.parentSub, depth: 1 }
+    }
 
     const parentFound = this.#find(parent)
     if (!parentFound || parentFound.struct instanceof Y.Skip) return 'unknown'
@@ -170,14 +185,21 @@ class PlacementResolver {
       // A deleted type's content is replaced by ContentDeleted once collected; Yjs then drops
       // the child as garbage.
       if (!(parentItem.content instanceof Y.ContentType)) return 'inert'
-      const root = storedRootName(parentItem.content.type)
-      return root === null ? 'unknown' : { root, direct: false, parentSub: item.parentSub }
+      const type = parentItem.content.type as Y.AbstractType<unknown>
+      const root = storedRootName(type)
+      if (root === null) return 'unknown'
+      return { root, direct: false, parentSub: item.parentSub, depth: storedDepth(type) + 1 }
     }
 
     if (!(parentItem.content instanceof Y.ContentType)) return 'unknown'
     const parentPlacement = this.place(parentItem)
     if (typeof parentPlacement === 'string') return parentPlacement
-    return { root: parentPlacement.root, direct: false, parentSub: item.parentSub }
+    return {
+      root: parentPlacement.root,
+      direct: false,
+      parentSub: item.parentSub,
+      depth: parentPlacement.depth + 1,
+    }
   }
 
   /** Places an item that takes its parent from a neighbour, as Yjs does when none is encoded. */
@@ -189,7 +211,12 @@ class PlacementResolver {
     const parentType = struct.parent as Y.AbstractType<unknown> | null
     const root = storedRootName(parentType)
     if (root === null || parentType === null) return 'unknown'
-    return { root, direct: parentType._item === null, parentSub: struct.parentSub }
+    return {
+      root,
+      direct: parentType._item === null,
+      parentSub: struct.parentSub,
+      depth: storedDepth(parentType) + 1,
+    }
   }
 
   #find(id: Y.ID): Found | null {
@@ -216,6 +243,17 @@ class PlacementResolver {
     }
     return null
   }
+}
+
+/** Counts the types between a stored type and its root; a root type has depth 0. */
+function storedDepth(type: Y.AbstractType<unknown>): number {
+  let depth = 0
+  let current: Y.AbstractType<unknown> | null = type
+  while (current && current._item !== null) {
+    depth += 1
+    current = current._item.parent as Y.AbstractType<unknown> | null
+  }
+  return depth
 }
 
 /** Returns the name of the root type that contains `type` in the room's document, or null. */
