@@ -14,6 +14,7 @@ import {
 import { ApiClient, setupMeeting } from './support/http'
 import { startTestServer, type TestServer } from './support/server'
 import { connectProvider, openRawSocket, waitFor } from './support/yjs-client'
+import { paragraph } from './support/notes'
 
 let server: TestServer
 
@@ -43,14 +44,14 @@ describe('observer socket', () => {
     await facilitator.addMember(teamId, observer, 'observer')
     const writer = connectProvider(server.url, meetingId, facilitator.cookie)
     await writer.synced
-    writer.doc.getXmlFragment('notes:review').insert(0, [new Y.XmlText('before joining')])
+    writer.doc.getXmlFragment('notes:review').insert(0, [paragraph('before joining')])
 
     const raw = openRawSocket(server.url, meetingId, { cookie: observer.cookie })
     await joined(raw)
     raw.ws.send(encodeEmptySyncStep1())
     await waitFor(() => notesOf(docFromMessages(raw.messages)).includes('before joining'))
 
-    writer.doc.getXmlFragment('notes:review').insert(0, [new Y.XmlText('while watching')])
+    writer.doc.getXmlFragment('notes:review').insert(0, [paragraph('while watching')])
     await waitFor(() => notesOf(docFromMessages(raw.messages)).includes('while watching'))
 
     writer.provider.awareness.setLocalStateField('user', { name: 'Facilitator' })
@@ -84,7 +85,7 @@ describe('observer updates', () => {
     const colleague = connectProvider(server.url, meetingId, member.cookie)
     const stock = connectProvider(server.url, meetingId, observer.cookie)
     await Promise.all([writer.synced, colleague.synced, stock.synced])
-    writer.doc.getXmlFragment('notes:review').insert(0, [new Y.XmlText('agreed notes')])
+    writer.doc.getXmlFragment('notes:review').insert(0, [paragraph('agreed notes')])
     await waitFor(() => notesOf(stock.doc).includes('agreed notes'))
 
     // A hand-crafted client forges an update and a sync step 2.
@@ -96,7 +97,7 @@ describe('observer updates', () => {
 
     // A stock provider edits its copy as if it could write.
     const stockSocket = recordSocket(stock)
-    stock.doc.getXmlFragment('notes:review').insert(0, [new Y.XmlText('typed by observer')])
+    stock.doc.getXmlFragment('notes:review').insert(0, [paragraph('typed by observer')])
     stock.doc.getArray('cards').push(['observer card'])
     await roundTrip(stockSocket.ws, stockSocket.messages)
 
@@ -107,7 +108,7 @@ describe('observer updates', () => {
     expect(room.doc.getArray('cards').length).toBe(0)
 
     // A later member edit is relayed; the forged ones never were.
-    colleague.doc.getXmlFragment('notes:review').insert(0, [new Y.XmlText('member marker')])
+    colleague.doc.getXmlFragment('notes:review').insert(0, [paragraph('member marker')])
     await waitFor(() => notesOf(writer.doc).includes('member marker'))
     for (const text of ['forged update', 'forged step two', 'typed by observer']) {
       expect(notesOf(writer.doc), text).not.toContain(text)

@@ -38,10 +38,7 @@ const topLevelContent: Array<{ name: string; write(fragment: Y.XmlFragment): voi
 
 describe('notes content guard', () => {
   for (const content of topLevelContent) {
-    // NOTE: the room guard checks where an update writes, not what it writes, so a member can
-    // put content the editor cannot render at the top of a phase's notes. Many existing tests
-    // write bare text there too; they need real paragraphs before the guard can reject it.
-    it.fails(`drops ${content.name} at the top of phase notes`, async () => {
+    it(`drops ${content.name} at the top of phase notes`, async () => {
       const { facilitator, teamId, meetingId } = await setupMeeting(server.url)
       const member = await new ApiClient(server.url).signup('Member')
       await facilitator.addMember(teamId, member, 'member')

@@ -7,6 +7,7 @@ import { encodeEmptySyncStep1, encodeUpdateMessage, joined, roundTrip } from './
 import { ApiClient, setupMeeting } from './support/http'
 import { startTestServer, type TestServer } from './support/server'
 import { connectProvider, openRawSocket, waitFor } from './support/yjs-client'
+import { paragraph } from './support/notes'
 
 const maxMessageBytes = 64 * 1024
 let server: TestServer
@@ -97,7 +98,7 @@ async function expectRoomAlive(): Promise<void> {
   const reader = connectProvider(server.url, meetingId, facilitator.cookie)
   await Promise.all([writer.synced, reader.synced])
   const marker = `alive ${Math.random()}`
-  writer.doc.getXmlFragment('notes:review').insert(0, [new Y.XmlText(marker)])
+  writer.doc.getXmlFragment('notes:review').insert(0, [paragraph(marker)])
   await waitFor(() => reader.doc.getXmlFragment('notes:review').toString().includes(marker))
   writer.destroy()
   reader.destroy()
@@ -151,8 +152,9 @@ describe('socket floods', () => {
     const reader = connectProvider(server.url, meetingId, facilitator.cookie)
     await Promise.all([flooder.synced, reader.synced])
 
-    const text = new Y.XmlText('')
-    flooder.doc.getXmlFragment('notes:flood').insert(0, [text])
+    const line = paragraph('')
+    flooder.doc.getXmlFragment('notes:flood').insert(0, [line])
+    const text = line.get(0) as Y.XmlText
     for (let i = 0; i < 2000; i++) text.insert(text.length, 'x')
     await waitFor(() => reader.doc.getXmlFragment('notes:flood').toString().length >= 2000, 15000)
     flooder.destroy()
@@ -242,7 +244,7 @@ describe('socket backlog', () => {
     const writer = connectProvider(server.url, id, owner.cookie)
     await writer.synced
     const notes = writer.doc.getXmlFragment('notes:review')
-    for (let i = 0; i < 8; i++) notes.insert(0, [new Y.XmlText(`${i}`.repeat(40_000))])
+    for (let i = 0; i < 8; i++) notes.insert(0, [paragraph(`${i}`.repeat(40_000))])
     const reader = connectProvider(server.url, id, owner.cookie)
     await reader.synced
     await waitFor(() => reader.doc.getXmlFragment('notes:review').length === 8)
@@ -259,7 +261,7 @@ describe('socket backlog', () => {
     expect((await greedy.closed).code).not.toBe(1000)
 
     // The others carry on.
-    notes.insert(0, [new Y.XmlText('after the drop')])
+    notes.insert(0, [paragraph('after the drop')])
     await waitFor(() => reader.doc.getXmlFragment('notes:review').toString().includes('after the'))
     writer.destroy()
     reader.destroy()
@@ -314,9 +316,9 @@ describe('socket gapped updates', () => {
   function gappedUpdate(client: number): Uint8Array {
     const doc = new Y.Doc()
     doc.clientID = client
-    doc.getXmlFragment('notes:review').insert(0, [new Y.XmlText('never sent')])
+    doc.getXmlFragment('notes:review').insert(0, [paragraph('never sent')])
     const skipped = Y.getState(doc.store, client)
-    doc.getXmlFragment('notes:discuss').insert(0, [new Y.XmlText('w'.repeat(50_000))])
+    doc.getXmlFragment('notes:discuss').insert(0, [paragraph('w'.repeat(50_000))])
     const update = Y.diffUpdate(
       Y.encodeStateAsUpdate(doc),
       Y.encodeStateVector(new Map([[client, skipped]]) as never),

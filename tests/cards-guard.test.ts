@@ -6,6 +6,7 @@ import { encodeEmptySyncStep1, encodeUpdateMessage, joined, roundTrip } from './
 import { postCard, readStoredDocument, setupCardMeeting } from './support/cards'
 import { startTestServer, type TestServer } from './support/server'
 import { connectProvider, openRawSocket, waitFor, type TestProvider } from './support/yjs-client'
+import { paragraph } from './support/notes'
 
 let server: TestServer
 
@@ -22,7 +23,7 @@ function notesText(doc: Y.Doc, phaseId = 'discuss'): string {
 
 /** Types a marker into the notes from an honest client and waits until `witness` has it. */
 async function relayMarker(honest: TestProvider, witness: TestProvider, marker: string) {
-  honest.doc.getXmlFragment('notes:discuss').insert(0, [new Y.XmlText(marker)])
+  honest.doc.getXmlFragment('notes:discuss').insert(0, [paragraph(marker)])
   await waitFor(() => notesText(witness.doc).includes(marker), 5000, `marker ${marker}`)
 }
 
@@ -105,7 +106,7 @@ describe('card forgery through a stock provider', () => {
 
     // The reconnect resends the client's whole delete set, including the card's deletion.
     client.provider.disconnect()
-    client.doc.getXmlFragment('notes:recap').insert(0, [new Y.XmlText('typed while offline')])
+    client.doc.getXmlFragment('notes:recap').insert(0, [paragraph('typed while offline')])
     client.provider.connect()
     const witness = connectProvider(server.url, meetingId, facilitator.cookie)
     await waitFor(() => notesText(witness.doc, 'recap').includes('typed while offline'))

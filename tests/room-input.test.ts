@@ -4,6 +4,7 @@ import * as Y from 'yjs'
 
 import { CloseCode, MessageType } from '../shared/wire'
 import { ApiClient, setupMeeting } from './support/http'
+import { paragraph } from './support/notes'
 import { startTestServer, type TestServer } from './support/server'
 import { connectProvider, openRawSocket, waitFor } from './support/yjs-client'
 
@@ -93,8 +94,8 @@ describe('room input', () => {
     const check = connectProvider(server.url, meetingId, facilitator.cookie)
     await check.synced
     const marker = `still alive after ${code} ${Math.random()}`
-    bystander.doc.getText('notes:probe').insert(0, marker)
-    await waitFor(() => check.doc.getText('notes:probe').toString().includes(marker))
+    bystander.doc.getXmlFragment('notes:probe').insert(0, [paragraph(marker)])
+    await waitFor(() => check.doc.getXmlFragment('notes:probe').toString().includes(marker))
     expect(bystander.provider.wsconnected).toBe(true)
 
     bystander.destroy()

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 
 import { setupMeeting, type ApiClient } from './support/http'
+import { paragraph, paragraphTexts } from './support/notes'
 import { startTestServer, type TestServer } from './support/server'
 import { connectProvider, waitFor } from './support/yjs-client'
 
@@ -21,7 +22,8 @@ describe('room lifecycle', () => {
   it('loads once for many clients joining together and never syncs half-loaded', async () => {
     const seed = connectProvider(server.url, meetingId, facilitator.cookie)
     await seed.synced
-    for (let i = 0; i < 30; i++) seed.doc.getArray('notes:seed').push([i])
+    const seedNotes = seed.doc.getXmlFragment('notes:seed')
+    for (let i = 0; i < 30; i++) seedNotes.push([paragraph(`line ${i}`)])
     seed.destroy()
     await waitFor(() => server.services.rooms.size === 0, 5000, 'room unload')
 
@@ -43,7 +45,7 @@ describe('room lifecycle', () => {
       await Promise.all(clients.map((client) => client.synced))
 
       expect(loads).toBe(1)
-      for (const client of clients) expect(client.doc.getArray('notes:seed').length).toBe(30)
+      for (const client of clients) expect(client.doc.getXmlFragment('notes:seed').length).toBe(30)
       for (const client of clients) client.destroy()
     } finally {
       documents.load = load
@@ -53,9 +55,10 @@ describe('room lifecycle', () => {
   it('unloads after the last client leaves and compacts the log', async () => {
     const client = connectProvider(server.url, meetingId, facilitator.cookie)
     await client.synced
-    for (let i = 0; i < 50; i++) client.doc.getText('notes:counter').insert(0, String(i % 10))
+    const notes = client.doc.getXmlFragment('notes:counter')
+    for (let i = 0; i < 50; i++) notes.insert(0, [paragraph(String(i % 10))])
     await waitFor(() => server.services.rooms.get(meetingId) !== undefined)
-    const expected = client.doc.getText('notes:counter').toString()
+    const expected = notes.toString()
 
     client.destroy()
     await waitFor(() => server.services.rooms.size === 0, 5000, 'room unload')
@@ -64,24 +67,26 @@ describe('room lifecycle', () => {
     const stored = await server.services.documents.load(meetingId)
     const doc = new Y.Doc()
     for (const update of stored.updates) Y.applyUpdate(doc, update)
-    expect(doc.getText('notes:counter').toString()).toBe(expected)
+    expect(doc.getXmlFragment('notes:counter').toString()).toBe(expected)
   })
 
   it('loads the room again for a client arriving during an unload', async () => {
     const first = connectProvider(server.url, meetingId, facilitator.cookie)
     await first.synced
-    first.doc.getText('notes:late').insert(0, 'before unload')
+    first.doc.getXmlFragment('notes:late').insert(0, [paragraph('before unload')])
     await waitFor(() => server.services.rooms.get(meetingId) !== undefined)
     first.destroy()
 
     const late = connectProvider(server.url, meetingId, facilitator.cookie)
     await late.synced
-    await waitFor(() => late.doc.getText('notes:late').toString() === 'before unload')
-    late.doc.getText('notes:late').insert(0, 'after ')
+    await waitFor(() => paragraphTexts(late.doc.getXmlFragment('notes:late')).length === 1)
+    late.doc.getXmlFragment('notes:late').insert(0, [paragraph('after')])
 
     const check = connectProvider(server.url, meetingId, facilitator.cookie)
     await check.synced
-    await waitFor(() => check.doc.getText('notes:late').toString() === 'after before unload')
+    await waitFor(
+      () => paragraphTexts(check.doc.getXmlFragment('notes:late')).join(' ') === 'after before unload',
+    )
     late.destroy()
     check.destroy()
   })

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ApiClient, setupMeeting } from './support/http'
 import { startTestServer, type TestServer } from './support/server'
 import { connectProvider, waitFor } from './support/yjs-client'
+import { paragraph } from './support/notes'
 
 let server: TestServer
 
@@ -23,8 +24,8 @@ describe('room sync', () => {
     const b = connectProvider(server.url, meetingId, member.cookie)
     await Promise.all([a.synced, b.synced])
 
-    a.doc.getXmlFragment('notes:review').insert(0, [new (await import('yjs')).XmlText('from a')])
-    b.doc.getXmlFragment('notes:discuss').insert(0, [new (await import('yjs')).XmlText('from b')])
+    a.doc.getXmlFragment('notes:review').insert(0, [paragraph('from a')])
+    b.doc.getXmlFragment('notes:discuss').insert(0, [paragraph('from b')])
 
     await waitFor(() => b.doc.getXmlFragment('notes:review').toString().includes('from a'))
     await waitFor(() => a.doc.getXmlFragment('notes:discuss').toString().includes('from b'))

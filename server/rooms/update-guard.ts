@@ -54,7 +54,7 @@ export function checkNotesOnlyUpdate(doc: Y.Doc, update: Uint8Array): string | n
     if (struct.id.clock + struct.length <= Y.getState(doc.store, struct.id.client)) continue
 
     const placement = resolver.place(struct)
-    const reason = rejectPlacement(placement)
+    const reason = rejectPlacement(placement) ?? rejectTopLevelContent(placement, struct)
     if (reason) return `insert ${formatId(struct.id)} ${reason}`
   }
 
@@ -90,6 +90,22 @@ function rejectPlacement(placement: Placement): string | null {
     return `sets key "${placement.parentSub}" on notes fragment "${placement.root}"`
   }
   return null
+}
+
+/**
+ * Returns why an item may not sit directly in a notes fragment. Tiptap's Yjs binding builds the
+ * editor from the fragment's children and throws on any child that is not an element, on every
+ * client and at every load, so text, maps or plain values there would break the phase's editor
+ * for everyone. Deeper down the binding deletes a child it cannot read, so only the top is checked.
+ */
+function rejectTopLevelContent(placement: Placement, item: Y.Item): string | null {
+  if (typeof placement === 'string' || !placement.direct) return null
+  // Content created and deleted while offline arrives as ContentDeleted and shows nothing.
+  if (item.content instanceof Y.ContentDeleted) return null
+  if (item.content instanceof Y.ContentType && item.content.type instanceof Y.XmlElement) {
+    return null
+  }
+  return `puts a ${item.content.constructor.name} directly in notes fragment "${placement.root}"`
 }
 
 function formatId(id: Y.ID): string {

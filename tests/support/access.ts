@@ -7,6 +7,7 @@ import * as Y from 'yjs'
 import { MessageType, type RoomNotice } from '../../shared/wire'
 import type { RawSocket } from './yjs-client'
 import { waitFor } from './yjs-client'
+import { paragraph } from './notes'
 
 /** Encodes a y-protocols sync update message carrying `update`. */
 export function encodeUpdateMessage(update: Uint8Array): Uint8Array {
@@ -27,7 +28,7 @@ export function encodeEmptySyncStep1(): Uint8Array {
 /** Makes a document update that writes `text` into the notes of a phase. */
 export function makeNotesUpdate(text: string, phaseId = 'review'): Uint8Array {
   const doc = new Y.Doc()
-  doc.getXmlFragment(`notes:${phaseId}`).insert(0, [new Y.XmlText(text)])
+  doc.getXmlFragment(`notes:${phaseId}`).insert(0, [paragraph(text)])
   const update = Y.encodeStateAsUpdate(doc)
   doc.destroy()
   return update
