@@ -59,11 +59,11 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   }
 
   // The websocket helper needs the app and the app needs the helper, so the app is mounted
-  // into an outer one that the helper sees.
+  // into an outer app that is passed to the helper.
   const outer = new Hono<AppEnv>()
   const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app: outer })
-  // Frames past twice the limit are refused by `ws` itself with close code 1009 before they
-  // are buffered whole; smaller oversized ones get the named code 4413 from the room.
+  // `ws` rejects frames past twice the limit with close code 1009 before buffering them whole.
+  // Smaller oversized frames get the named code 4413 from the room connection.
   wss.options.maxPayload = config.maxMessageBytes * 2
   outer.route('/', createApp(services, upgradeWebSocket))
 

@@ -28,7 +28,7 @@ export class RoomManager {
     this.#options = options
   }
 
-  /** The loaded room of a meeting, if this process holds one. */
+  /** The loaded room of a meeting, if this process has one open. */
   get(meetingId: string): Room | undefined {
     const room = this.#rooms.get(meetingId)
     return room && !room.closed ? room : undefined

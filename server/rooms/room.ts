@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
 
 import { CloseCode, MessageType } from '../../shared/wire'
 import type { Logger } from '../logger'
@@ -270,33 +271,58 @@ export class Room {
     Y.applyUpdate(this.doc, update, conn)
   }
 
+  /**
+   * Applies the awareness states a connection may set: its own. Stock y-websocket clients send
+   * back every awareness change they receive, so states the room already has at that clock are
+   * echoes and skipped quietly. A newer state for another connection's client id, or a state
+   * naming another user, is a spoof and dropped with a warning.
+   */
   #receiveAwareness(conn: RoomConnection, update: Uint8Array): void {
     const entries = readOrFail(() => readAwarenessEntries(update))
-    const clientIds = entries.map((entry) => entry.clientId)
-    // Clients show present users from the `user` field, so a state naming someone else would
-    // show that person present, or put another name on this user's caret.
-    const impostor = entries.find((entry) => !isOwnAwarenessState(entry.state, conn))
-    if (impostor) {
-      this.logger.warn(
-        { userId: conn.userId, clientId: impostor.clientId },
-        'dropped awareness naming another user',
-      )
-      return
+    const accepted: AwarenessEntry[] = []
+
+    for (const entry of entries) {
+      const owner = this.#awarenessOwner(entry.clientId)
+      const known = this.awareness.meta.get(entry.clientId)
+      if (owner !== conn && known && entry.clock <= known.clock) continue
+
+      if (owner && owner !== conn) {
+        this.logger.warn(
+          { userId: conn.userId, clientId: entry.clientId },
+          'dropped awareness state of another connection',
+        )
+        continue
+      }
+      // Clients show present users from the `user` field, so a state naming someone else would
+      // show that person present, or put another name on this user's caret.
+      if (!isOwnAwarenessState(entry.state, conn)) {
+        this.logger.warn(
+          { userId: conn.userId, clientId: entry.clientId },
+          'dropped awareness naming another user',
+        )
+        continue
+      }
+      accepted.push(entry)
     }
-    const added = new Set(clientIds.filter((id) => !conn.awarenessIds.has(id)))
+
+    const added = new Set(
+      accepted.map((entry) => entry.clientId).filter((id) => !conn.awarenessIds.has(id)),
+    )
     if (conn.awarenessIds.size + added.size > maxAwarenessIdsPerConnection) {
       this.logger.warn({ userId: conn.userId, clientIds: added.size }, 'dropped awareness flood')
       return
     }
-    for (const other of this.connections) {
-      if (other === conn) continue
-      const taken = clientIds.find((id) => other.awarenessIds.has(id))
-      if (taken !== undefined) {
-        this.logger.warn({ userId: conn.userId, clientId: taken }, 'dropped awareness spoof')
-        return
-      }
+    if (accepted.length === 0) return
+
+    const filtered = accepted.length === entries.length ? update : encodeAwarenessEntries(accepted)
+    readOrFail(() => awarenessProtocol.applyAwarenessUpdate(this.awareness, filtered, conn))
+  }
+
+  #awarenessOwner(clientId: number): RoomConnection | undefined {
+    for (const conn of this.connections) {
+      if (conn.awarenessIds.has(clientId)) return conn
     }
-    readOrFail(() => awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn))
+    return undefined
   }
 
   #onDocUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -374,17 +400,38 @@ function readOrFail<T>(read: () => T): T {
 }
 
 /** Reads the client ids and states of an awareness update; each state must be valid JSON. */
-function readAwarenessEntries(update: Uint8Array): Array<{ clientId: number; state: unknown }> {
+interface AwarenessEntry {
+  clientId: number
+  clock: number
+  /** The state as sent, a JSON string; `null` marks a client that left. */
+  json: string
+  state: unknown
+}
+
+function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update)
   const count = decoding.readVarUint(decoder)
-  const entries: Array<{ clientId: number; state: unknown }> = []
+  const entries: AwarenessEntry[] = []
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder)
-    decoding.readVarUint(decoder)
-    entries.push({ clientId, state: JSON.parse(decoding.readVarString(decoder)) as unknown })
+    const clock = decoding.readVarUint(decoder)
+    const json = decoding.readVarString(decoder)
+    entries.push({ clientId, clock, json, state: JSON.parse(json) as unknown })
   }
   expectEnd(decoder)
   return entries
+}
+
+/** Encodes entries in the awareness update format of y-protocols. */
+function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, entries.length)
+  for (const entry of entries) {
+    encoding.writeVarUint(encoder, entry.clientId)
+    encoding.writeVarUint(encoder, entry.clock)
+    encoding.writeVarString(encoder, entry.json)
+  }
+  return encoding.toUint8Array(encoder)
 }
 
 /**

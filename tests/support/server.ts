@@ -19,7 +19,10 @@ export function makeDataDir(): string {
 }
 
 /** Starts the server in this process on a free port with its own SQLite database. */
-export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+export async function startTestServer(
+  overrides: Partial<Config> = {},
+  options: { onLog?: (line: string) => void } = {},
+): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? makeDataDir()
   const config: Config = {
     ...loadConfig({}),
@@ -30,7 +33,10 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     logLevel: 'silent',
     ...overrides,
   }
-  const server = await startServer(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'))
+  const logger = options.onLog
+    ? createLogger('debug', { write: options.onLog })
+    : createLogger(process.env.TEST_LOG_LEVEL ?? 'silent')
+  const server = await startServer(config, logger)
   return { ...server, dataDir }
 }
 
