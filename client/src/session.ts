@@ -6,8 +6,18 @@ import type { User } from './types'
 /** The signed-in user: undefined while loading, null when signed out. */
 const [currentUser, setCurrentUser] = createSignal<User | null | undefined>(undefined)
 const [sessionError, setSessionError] = createSignal<string>()
+/**
+ * Set when an open page learned that its session ended elsewhere but keeps the user's work on
+ * screen (the meeting page), so the header offers signing in instead of the old name.
+ */
+const [sessionEnded, setSessionEnded] = createSignal(false)
 
-export { currentUser, sessionError }
+export { currentUser, sessionEnded, sessionError }
+
+/** Marks the session as ended without dropping the user, whose page stays open. */
+export function markSessionEnded(): void {
+  setSessionEnded(true)
+}
 
 /** Loads the signed-in user from GET /api/me; a 401 means signed out. */
 export async function loadCurrentUser(): Promise<void> {
@@ -29,23 +39,27 @@ export async function signIn(email: string, password: string): Promise<User> {
     { email, password },
     { allowUnauthorized: true },
   )
+  setSessionEnded(false)
   setCurrentUser(user)
   return user
 }
 
 export async function signUp(name: string, email: string, password: string): Promise<User> {
   const user = await api.post<User>('/api/auth/signup', { name, email, password })
+  setSessionEnded(false)
   setCurrentUser(user)
   return user
 }
 
 export async function signOut(): Promise<void> {
   await api.post('/api/auth/logout', undefined, { allowUnauthorized: true })
+  setSessionEnded(false)
   setCurrentUser(null)
 }
 
 /** Forgets the user after a response showed that the session ended, without another request. */
 export function markSignedOut(): void {
+  setSessionEnded(false)
   setCurrentUser(null)
 }
 

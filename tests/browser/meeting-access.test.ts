@@ -83,12 +83,50 @@ describe('meeting page access', () => {
     await expect
       .poll(() => alert.innerText())
       .toContain('You were signed out. Sign in again to keep editing.')
-    expect(await notes(member.page).getAttribute('contenteditable')).toBe('false')
+    expect(await notes(member.page).getAttribute('contenteditable')).toBe('true')
 
     const next = encodeURIComponent(`/meetings/${meetingId}`)
     await alert.locator(`a[href="/?next=${next}"]`).click()
     await member.page.getByRole('form', { name: 'Sign in' }).waitFor()
     expect(new URL(member.page.url()).searchParams.get('next')).toBe(`/meetings/${meetingId}`)
+  })
+
+  test('typing goes on after sign-out elsewhere and is sent after signing in', async () => {
+    const member = await harness.newUser('Tess Member')
+    await facilitator.api.addMember(teamId, member.api, 'member')
+    await openMeeting(member.page, meetingId)
+    const header = member.page.locator('.site-header')
+    await header.getByRole('button', { name: 'Sign out' }).waitFor()
+
+    await notes(member.page).click()
+    await member.page.keyboard.type('Before.')
+    const other = await member.context.newPage()
+    await other.goto('/account')
+    const logout = await other.evaluate(async () => {
+      const response = await fetch('/api/auth/logout', { method: 'POST' })
+      return response.status
+    })
+    expect(logout).toBe(200)
+    await other.close()
+
+    await expect.poll(() => connectionStatus(member.page)).toBe('closed')
+    expect(await notes(member.page).getAttribute('contenteditable')).toBe('true')
+    // Focus stays in the notes, so the keys typed next land there.
+    await member.page.keyboard.type(' After.')
+    await expect.poll(() => notes(member.page).innerText()).toContain('Before. After.')
+    await header.getByRole('link', { name: 'Sign in' }).waitFor()
+    expect(await header.getByRole('button', { name: 'Sign out' }).count()).toBe(0)
+    expect(await header.innerText()).not.toContain('Tess Member')
+
+    const signIn = member.page.getByRole('alert').getByRole('form', { name: 'Sign in' })
+    await signIn.getByLabel('Email').fill(member.api.user!.email)
+    await signIn.getByLabel('Password').fill('correct horse battery')
+    await signIn.getByRole('button', { name: 'Sign in' }).click()
+    await expect.poll(() => connectionStatus(member.page)).toBe('live')
+    await header.getByRole('button', { name: 'Sign out' }).waitFor()
+    await expect
+      .poll(() => harness.server.services.rooms.get(meetingId)?.doc.getXmlFragment('notes:review').toString())
+      .toContain('Before. After.')
   })
 
   test('removal from the team closes the room', async () => {
@@ -106,6 +144,7 @@ describe('meeting page access', () => {
     await expect
       .poll(() => member.page.getByRole('alert').innerText())
       .toContain('You are no longer a member of this team.')
+    expect(await notes(member.page).getAttribute('contenteditable')).toBe('false')
   })
 
   test('offline shows, then live again', async () => {

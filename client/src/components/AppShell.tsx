@@ -6,6 +6,7 @@ import {
   currentUser,
   loadCurrentUser,
   markSignedOut,
+  sessionEnded,
   sessionError,
   signInPath,
   signOut,
@@ -66,7 +67,19 @@ export function AppShell(props: RouteSectionProps) {
         <A href="/" class="brand">
           PLC Room
         </A>
-        <Show when={currentUser()}>
+        <Show when={currentUser() && sessionEnded()}>
+          <div class="site-header__user">
+            <span class="site-header__name">Signed out</span>
+            <A
+              href={signInPath(location.pathname + location.search)}
+              class="button button--quiet"
+              onClick={() => markSignedOut()}
+            >
+              Sign in
+            </A>
+          </div>
+        </Show>
+        <Show when={!sessionEnded() && currentUser()}>
           {(user) => (
             <div class="site-header__user">
               <A href="/account" class="site-header__name" title="Your account and devices">

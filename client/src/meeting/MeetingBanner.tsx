@@ -1,15 +1,20 @@
 import { A } from '@solidjs/router'
-import { Match, Switch } from 'solid-js'
+import { createEffect, Match, Switch } from 'solid-js'
 
 import { CloseCode } from '../../../shared/wire'
 import { SignInForm } from '../auth/SignInForm'
-import { markSignedOut, signInPath } from '../session'
+import { markSessionEnded, markSignedOut, signInPath } from '../session'
 import { useMeeting } from './meeting-context'
 import './sign-in-again.css'
 
 /** Explains why the notes cannot be edited: the room closed, the meeting ended, or observing. */
 export function MeetingBanner() {
   const { meeting, room, user } = useMeeting()
+
+  // The site header stops showing the old name; the page stays so nothing typed is lost.
+  createEffect(() => {
+    if (room.finalClose()?.code === CloseCode.Unauthenticated) markSessionEnded()
+  })
 
   // Signed in as the same user, the page keeps its document and reconnects it. Another user
   // gets a fresh room, because the meeting page opens one per user.

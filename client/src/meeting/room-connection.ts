@@ -58,7 +58,11 @@ export interface RoomConnection {
   finalClose: Accessor<FinalClose | undefined>
   role: Accessor<MemberRole>
   meetingState: Accessor<MeetingState>
-  /** Whether this user may change the document now: not an observer, not an ended meeting. */
+  /**
+   * Whether this user may change the document now: not an observer, not an ended meeting, not
+   * removed from the team. A lost connection or an ended session keeps the notes editable,
+   * because the document keeps what is typed and sends it once connected again.
+   */
   canEdit: Accessor<boolean>
   /**
    * Registers the handler of a custom message number (see `MessageType`); the decoder is
@@ -142,6 +146,13 @@ export function createRoomConnection(options: RoomConnectionOptions): RoomConnec
     }
     setFinalClose({ code: event.code, message: finalCloseMessage(event.code) })
   })
+  // Typing goes on after the session ended; each change is kept so that it survives leaving
+  // the page for the sign-in page.
+  doc.on('update', () => {
+    if (finalClose()?.code === CloseCode.Unauthenticated) {
+      saveUnsentEdits(options.meetingId, options.user.userId, doc)
+    }
+  })
 
   function handleOnline() {
     setOnline(true)
@@ -204,7 +215,8 @@ export function createRoomConnection(options: RoomConnectionOptions): RoomConnec
     finalClose,
     role,
     meetingState,
-    canEdit: () => role() !== 'observer' && meetingState() !== 'ended' && !finalClose(),
+    canEdit: () =>
+      role() !== 'observer' && meetingState() !== 'ended' && !closedForEditing(finalClose()),
     onMessage,
     onNotice(handler) {
       noticeHandlers.add(handler)
@@ -238,6 +250,11 @@ export function createRoomConnection(options: RoomConnectionOptions): RoomConnec
 
   if (getOwner()) onCleanup(() => connection.destroy())
   return connection
+}
+
+/** A removed member or a deleted meeting can never send edits again, unlike a signed-out user. */
+function closedForEditing(close: FinalClose | undefined): boolean {
+  return close?.code === CloseCode.Forbidden || close?.code === CloseCode.MeetingNotFound
 }
 
 const ignoreMessage: WebsocketProvider['messageHandlers'][number] = () => {}
