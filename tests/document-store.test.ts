@@ -139,3 +139,26 @@ describe('migrations on postgres', () => {
     }
   })
 })
+
+describe('document store on sqlite', () => {
+  it('keeps an append made while another transaction rolls back', async () => {
+    const database = await openDatabase({ dataDir: makeDataDir() })
+    const store = new DocumentStore(database)
+    const doc = new Y.Doc()
+
+    let appended: Promise<number> | undefined
+    const failing = database.db.transaction().execute(async (trx) => {
+      await trx.insertInto('teams').values({ id: 't1', name: 'Team', created_at: 0 }).execute()
+      appended = store.append('during', [textUpdate(doc, 'kept')])
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      throw new Error('roll back')
+    })
+    await expect(failing).rejects.toThrow('roll back')
+    await appended
+
+    expect(replay((await store.load('during')).updates)).toBe('kept')
+    const teams = await database.db.selectFrom('teams').selectAll().execute()
+    expect(teams).toEqual([])
+    await database.close()
+  })
+})

@@ -14,10 +14,12 @@ export interface StoredDocument {
  */
 export class DocumentStore {
   readonly #db: Db
+  readonly #sqlite: SQLite.Database | undefined
   readonly #appendSqlite: ((docName: string, updates: Uint8Array[]) => number) | undefined
 
   constructor(database: OpenDatabase) {
     this.#db = database.db
+    this.#sqlite = database.sqlite
     if (database.sqlite) this.#appendSqlite = prepareSqliteAppend(database.sqlite)
   }
 
@@ -37,7 +39,11 @@ export class DocumentStore {
 
   /** Appends updates in one transaction and returns the id of the last one. */
   async append(docName: string, updates: Uint8Array[]): Promise<number> {
-    if (this.#appendSqlite) return this.#appendSqlite(docName, updates)
+    // Kysely's transactions hold the one SQLite connection across awaits. An append written
+    // inside one of them would be undone by its rollback, so it waits its turn through Kysely.
+    if (this.#appendSqlite && !this.#sqlite!.inTransaction) {
+      return this.#appendSqlite(docName, updates)
+    }
 
     const now = Date.now()
     const rows = await this.#db
