@@ -58,6 +58,22 @@ describe('invitation creation', () => {
     expect(created.expiresAt).toBeLessThan(before + 3 * dayMs)
   })
 
+  it('stores a trimmed label and lists what tells links apart', async () => {
+    const { facilitator, teamId } = await teamWithFacilitator()
+    const labelled = await invite(facilitator, teamId, { role: 'member', label: '  For Sam  ' })
+    const longest = await invite(facilitator, teamId, { role: 'member', label: 'y'.repeat(80) })
+    const blank = await invite(facilitator, teamId, { role: 'member', label: '   ' })
+    expect(labelled).toMatchObject({ label: 'For Sam' })
+
+    const listed = await facilitator.request('GET', `/api/teams/${teamId}/invites`)
+    const byToken = new Map(
+      (listed.body as { token: string }[]).map((entry) => [entry.token, entry]),
+    )
+    expect(byToken.get(labelled.token)).toMatchObject({ label: 'For Sam', usedAt: null })
+    expect(byToken.get(longest.token)).toMatchObject({ label: 'y'.repeat(80) })
+    expect(byToken.get(blank.token)).toMatchObject({ label: null })
+  })
+
   it('rejects bad input and stores nothing', async () => {
     const { facilitator, teamId } = await teamWithFacilitator()
     const bodies = [
@@ -67,6 +83,8 @@ describe('invitation creation', () => {
       { role: 'member', expiresInDays: 365 },
       { role: 'member', expiresInDays: '7' },
       { role: 'member', singleUse: 'yes' },
+      { role: 'member', label: 'x'.repeat(81) },
+      { role: 'member', label: 42 },
     ]
     for (const body of bodies) {
       const response = await facilitator.request('POST', `/api/teams/${teamId}/invites`, body)
@@ -121,6 +139,18 @@ describe('invitation acceptance', () => {
     expect(accepted.status).toBe(200)
     expect(accepted.body).toEqual({ teamId, role: 'observer', alreadyMember: false })
     expect(await roleOf(guest, teamId)).toBe('observer')
+  })
+
+  it('marks a reusable link as used', async () => {
+    const { facilitator, teamId } = await teamWithFacilitator()
+    const created = await invite(facilitator, teamId, { role: 'member' })
+    const guest = await new ApiClient(server.url).signup('Guest')
+    const before = Date.now()
+    expect((await guest.request('POST', `/api/invites/${created.token}/accept`)).status).toBe(200)
+
+    const listed = await facilitator.request('GET', `/api/teams/${teamId}/invites`)
+    expect(listed.body).toHaveLength(1)
+    expect(listed.body[0].usedAt).toBeGreaterThanOrEqual(before)
   })
 
   it('lets many users through a reusable link', async () => {

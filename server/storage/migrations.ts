@@ -162,6 +162,10 @@ export const migrations: Migration[] = [
       )`,
     ]),
   },
+  {
+    name: '006-invite-labels',
+    statements: both(() => [`ALTER TABLE invites ADD COLUMN label TEXT`]),
+  },
 ]
 
 // Arbitrary key of the PostgreSQL advisory lock held while migrating.

@@ -58,8 +58,11 @@ export interface InviteTable {
   created_at: number
   expires_at: number
   single_use: number
+  /** When the link last let someone join; a single-use link is spent once this is set. */
   used_at: number | null
   revoked_at: number | null
+  /** A facilitator's note to tell the link apart from others, such as who it was sent to. */
+  label: string | null
 }
 
 export interface MeetingTable {

@@ -19,6 +19,13 @@ const inviteBody = z.object({
     .max(90, 'must be at most 90 days')
     .default(7),
   singleUse: z.boolean().default(false),
+  // Optional, so that clients which only send a role keep working; blank means no label.
+  label: z
+    .string()
+    .trim()
+    .max(80, 'must be at most 80 characters')
+    .optional()
+    .transform((value) => (value ? value : null)),
 })
 
 /** Invitation links that add whoever accepts them to a team with a role. */
@@ -45,6 +52,7 @@ export function inviteRoutes() {
         single_use: body.singleUse ? 1 : 0,
         used_at: null,
         revoked_at: null,
+        label: body.label,
       })
       .execute()
 
@@ -52,7 +60,10 @@ export function inviteRoutes() {
       { teamId, userId: user.id, role: body.role, singleUse: body.singleUse },
       'invitation created',
     )
-    return c.json({ token, role: body.role, expiresAt, singleUse: body.singleUse }, 201)
+    return c.json(
+      { token, role: body.role, expiresAt, singleUse: body.singleUse, label: body.label },
+      201,
+    )
   })
 
   routes.get('/teams/:teamId/invites', async (c) => {
@@ -68,6 +79,8 @@ export function inviteRoutes() {
         'invites.created_at',
         'invites.expires_at',
         'invites.single_use',
+        'invites.used_at',
+        'invites.label',
         'users.name as created_by_name',
       ])
       .where('invites.team_id', '=', teamId)
@@ -84,6 +97,8 @@ export function inviteRoutes() {
         createdAt: row.created_at,
         expiresAt: row.expires_at,
         singleUse: row.single_use === 1,
+        usedAt: row.used_at,
+        label: row.label,
         createdBy: row.created_by_name,
       })),
     )
@@ -139,6 +154,13 @@ export function inviteRoutes() {
           .where('expires_at', '>', now)
           .executeTakeFirst()
         if (claimed.numUpdatedRows === 0n) fail(410, usedMessage)
+      } else {
+        // Recorded so that facilitators can tell a link that was handed out and used.
+        await trx
+          .updateTable('invites')
+          .set({ used_at: Date.now() })
+          .where('token', '=', token)
+          .execute()
       }
 
       await trx

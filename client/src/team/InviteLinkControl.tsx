@@ -2,7 +2,7 @@ import { createSignal, createUniqueId, Show } from 'solid-js'
 
 import { api, errorMessage } from '../api'
 import type { MemberRole } from '../types'
-import { inviteUrl } from './invites'
+import { inviteLabelMax, inviteName, inviteUrl } from './invites'
 import './team.css'
 
 export interface InviteLinkControlProps {
@@ -16,6 +16,7 @@ export function InviteLinkControl(props: InviteLinkControlProps) {
   const [role, setRole] = createSignal<MemberRole>('member')
   const [expiresInDays, setExpiresInDays] = createSignal(7)
   const [singleUse, setSingleUse] = createSignal(false)
+  const [label, setLabel] = createSignal('')
   const [link, setLink] = createSignal<string>()
   const [status, setStatus] = createSignal<string>()
   const [error, setError] = createSignal<string>()
@@ -27,20 +28,29 @@ export function InviteLinkControl(props: InviteLinkControlProps) {
     setError(undefined)
     setStatus(undefined)
     try {
-      const invite = await api.post<{ token: string; expiresAt: number }>(
-        `/api/teams/${props.teamId}/invites`,
-        { role: role(), expiresInDays: expiresInDays(), singleUse: singleUse() },
-      )
+      const invite = await api.post<{
+        token: string
+        role: MemberRole
+        expiresAt: number
+        label: string | null
+      }>(`/api/teams/${props.teamId}/invites`, {
+        role: role(),
+        expiresInDays: expiresInDays(),
+        singleUse: singleUse(),
+        label: label(),
+      })
       const url = inviteUrl(invite.token)
       setLink(url)
+      setLabel('')
       props.onCreated?.()
       const expires = new Date(invite.expiresAt).toLocaleDateString()
+      const name = inviteName(invite)
       try {
         await navigator.clipboard.writeText(url)
-        setStatus(`Link copied. It works until ${expires}.`)
+        setStatus(`Copied ${name}. It works until ${expires}.`)
       } catch {
         // The clipboard is unavailable without permission or outside a secure context.
-        setStatus(`Copy the link below. It works until ${expires}.`)
+        setStatus(`Copy ${name} below. It works until ${expires}.`)
       }
     } catch (caught) {
       setError(errorMessage(caught))
@@ -76,6 +86,20 @@ export function InviteLinkControl(props: InviteLinkControlProps) {
           <option value="14">14 days</option>
           <option value="30">30 days</option>
         </select>
+      </div>
+      <div class="field">
+        <label for={`${id}-label`}>Note (optional)</label>
+        <input
+          id={`${id}-label`}
+          type="text"
+          maxLength={inviteLabelMax}
+          value={label()}
+          aria-describedby={`${id}-label-hint`}
+          onInput={(event) => setLabel(event.currentTarget.value)}
+        />
+        <p class="field__hint" id={`${id}-label-hint`}>
+          Who or where the link goes, such as “Sam, new in grade 3”, to tell it apart later.
+        </p>
       </div>
       <div class="checkbox-field">
         <input

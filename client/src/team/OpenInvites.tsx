@@ -1,8 +1,8 @@
 import { createSignal, For, Show } from 'solid-js'
 
 import { errorMessage, request } from '../api'
-import { roleLabel } from '../components/RoleBadge'
-import { inviteUrl, type OpenInvite } from './invites'
+import { capitalized, inviteName, inviteUrl, type OpenInvite } from './invites'
+import { OpenInviteRow } from './OpenInviteRow'
 import './team.css'
 
 export interface OpenInvitesProps {
@@ -17,6 +17,8 @@ export function OpenInvites(props: OpenInvitesProps) {
   const [error, setError] = createSignal<string>()
   const [status, setStatus] = createSignal<string>()
   const [busy, setBusy] = createSignal(false)
+  // One confirmation at a time, so that the question always sits next to the link it names.
+  const [confirming, setConfirming] = createSignal<string>()
 
   async function revoke(invite: OpenInvite) {
     setBusy(true)
@@ -24,9 +26,10 @@ export function OpenInvites(props: OpenInvitesProps) {
     setStatus(undefined)
     try {
       await request('DELETE', `/api/teams/${props.teamId}/invites/${invite.token}`)
-      setStatus(`The ${roleLabel(invite.role).toLowerCase()} link was revoked.`)
+      setStatus(`${capitalized(inviteName(invite))} was revoked.`)
+      setConfirming(undefined)
     } catch (caught) {
-      setError(errorMessage(caught))
+      setError(`${capitalized(inviteName(invite))} was not revoked. ${errorMessage(caught)}`)
     } finally {
       setBusy(false)
       props.onChanged()
@@ -37,7 +40,7 @@ export function OpenInvites(props: OpenInvitesProps) {
     setError(undefined)
     try {
       await navigator.clipboard.writeText(inviteUrl(invite.token))
-      setStatus('Link copied.')
+      setStatus(`${capitalized(inviteName(invite))} was copied.`)
     } catch {
       // The clipboard needs permission and a secure context; the link is shown to copy by hand.
       setStatus(`Copy this link: ${inviteUrl(invite.token)}`)
@@ -53,28 +56,18 @@ export function OpenInvites(props: OpenInvitesProps) {
         <ul class="invite-list" aria-label="Open invitations">
           <For each={props.invites}>
             {(invite) => (
-              <li>
-                <span>
-                  <strong>{roleLabel(invite.role)}</strong>
-                  {invite.singleUse ? ', single use' : ''}, until{' '}
-                  {new Date(invite.expiresAt).toLocaleDateString()}
-                  <span class="field__hint"> by {invite.createdBy}</span>
-                </span>
-                <span class="member-actions">
-                  <button type="button" class="button button--quiet" onClick={() => void copy(invite)}>
-                    Copy link
-                  </button>
-                  <button
-                    type="button"
-                    class="button button--quiet"
-                    disabled={busy()}
-                    aria-label={`Revoke ${roleLabel(invite.role).toLowerCase()} link created ${new Date(invite.createdAt).toLocaleString()}`}
-                    onClick={() => void revoke(invite)}
-                  >
-                    Revoke
-                  </button>
-                </span>
-              </li>
+              <OpenInviteRow
+                invite={invite}
+                busy={busy()}
+                confirming={confirming() === invite.token}
+                onCopy={() => void copy(invite)}
+                onAskRevoke={() => {
+                  setStatus(undefined)
+                  setConfirming(invite.token)
+                }}
+                onCancel={() => setConfirming(undefined)}
+                onRevoke={() => void revoke(invite)}
+              />
             )}
           </For>
         </ul>
