@@ -1,5 +1,5 @@
 import * as decoding from 'lib0/decoding'
-import { createMemo, createSignal, onCleanup, type Accessor } from 'solid-js'
+import { createEffect, createMemo, createSignal, on, onCleanup, type Accessor } from 'solid-js'
 
 import { api, errorMessage } from '../api'
 import { remainingFromView, type TimerAction, type TimerState } from '../../../shared/timer'
@@ -18,6 +18,11 @@ export interface MeetingTimer {
   remainingMs: Accessor<number | undefined>
   phaseIndex: Accessor<number>
   currentPhase: Accessor<Phase | undefined>
+  /**
+   * Whether the connection dropped since the last state arrived, so the countdown shows the
+   * last known time and may be out of date.
+   */
+  stale: Accessor<boolean>
   /** Whether this user may drive the timer: a facilitator of a meeting that has not ended. */
   canControl: Accessor<boolean>
   /** Sends a facilitator action; the new state arrives with the reply and over the socket. */
@@ -40,6 +45,7 @@ export function createMeetingTimer(room: RoomConnection, meeting: Meeting): Meet
   const [serverNow, setServerNow] = createSignal(clock.now())
   const [pending, setPending] = createSignal(false)
   const [error, setError] = createSignal<string>()
+  const [stale, setStale] = createSignal(false)
   const timerPath = `/api/meetings/${encodeURIComponent(meeting.id)}/timer`
 
   // States can arrive out of order (an HTTP reply and a broadcast), so the highest revision
@@ -49,8 +55,16 @@ export function createMeetingTimer(room: RoomConnection, meeting: Meeting): Meet
     if (current && next.revision < current.revision) return
     if (!clock.ready()) clock.hint(next.serverNow)
     setState(next)
+    setStale(false)
     setServerNow(clock.now())
   }
+
+  // The server sends a whole state on every connect, which clears this again.
+  createEffect(
+    on(room.status, (status) => {
+      if (status === 'reconnecting' || status === 'offline' || status === 'closed') setStale(true)
+    }),
+  )
 
   const removeHandler = room.onMessage(MessageType.Timer, (decoder) => {
     try {
@@ -91,6 +105,7 @@ export function createMeetingTimer(room: RoomConnection, meeting: Meeting): Meet
 
   return {
     state,
+    stale,
     remainingMs,
     phaseIndex,
     currentPhase: () => meeting.phases[phaseIndex()],
