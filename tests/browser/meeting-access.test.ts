@@ -124,8 +124,9 @@ describe('meeting page access', () => {
     await signIn.getByRole('button', { name: 'Sign in' }).click()
     await expect.poll(() => connectionStatus(member.page)).toBe('live')
     await header.getByRole('button', { name: 'Sign out' }).waitFor()
+    const room = () => harness.server.services.rooms.get(meetingId)
     await expect
-      .poll(() => harness.server.services.rooms.get(meetingId)?.doc.getXmlFragment('notes:review').toString())
+      .poll(() => room()?.doc.getXmlFragment('notes:review').toString())
       .toContain('Before. After.')
   })
 
@@ -182,5 +183,17 @@ describe('meeting page access', () => {
 
     await member.page.getByText('This meeting has ended.').waitFor()
     await expect.poll(() => notes(member.page).getAttribute('contenteditable')).toBe('false')
+
+    // Nothing on the page suggests the meeting still runs.
+    await expect.poll(() => member.page.locator('.connection').innerText()).toBe('Ended')
+    const timerPanel = member.page.locator('.timer-panel')
+    await expect.poll(() => timerPanel.innerText()).toContain('Meeting ended')
+    expect(await timerPanel.getByRole('timer').count()).toBe(0)
+    expect(await timerPanel.innerText()).not.toMatch(/\d:\d\d/)
+    const agenda = member.page.getByRole('navigation', { name: /Agenda/ })
+    expect(await agenda.innerText()).not.toContain('upcoming')
+    const later = member.page.locator('.agenda__phase[data-phase-id="evaluate"]')
+    expect(await later.getAttribute('data-progress')).toBe('skipped')
+    expect(await later.innerText()).toContain('not reached')
   })
 })

@@ -78,6 +78,11 @@ describe('shared timer in two browsers', () => {
     await facilitator.page.getByRole('button', { name: 'Resume' }).click()
     for (const user of [facilitator, member]) {
       await expect.poll(() => panel(user).innerText()).toContain('Running')
+      // The current phase is still going, so its time so far must not read as finished.
+      const current = user.page.locator('.agenda__phase[aria-current="step"] .agenda__actual')
+      await expect.poll(() => current.innerText()).toMatch(/^so far \d+:\d\d/)
+      const done = user.page.locator('.agenda__phase[data-phase-id="organize"] .agenda__actual')
+      await expect.poll(() => done.innerText()).toMatch(/^took \d+:\d\d/)
     }
   })
 

@@ -10,17 +10,18 @@ export interface AgendaRailProps {
   phases: Phase[]
 }
 
-type PhaseProgress = 'done' | 'current' | 'upcoming'
+type PhaseProgress = 'done' | 'current' | 'upcoming' | 'skipped'
 
 const progressLabels: Record<PhaseProgress, string> = {
   done: 'done',
   current: 'current phase',
   upcoming: 'upcoming',
+  skipped: 'not reached',
 }
 
 /**
  * The protocol's phases in order, linking to each phase's notes: planned minutes, whether each
- * is done, current or upcoming, and the time it actually took. Without a timer (outside
+ * is done, current, upcoming or (after the end) not reached, and the time it took so far. Without a timer (outside
  * `<MeetingTimerProvider>`) it lists the phases and their minutes only.
  */
 export function AgendaRail(props: AgendaRailProps) {
@@ -31,7 +32,7 @@ export function AgendaRail(props: AgendaRailProps) {
   const progress = (index: number): PhaseProgress | undefined => {
     const state = timer?.state()
     if (!state) return undefined
-    if (state.status === 'ended') return index <= state.phaseIndex ? 'done' : 'upcoming'
+    if (state.status === 'ended') return index <= state.phaseIndex ? 'done' : 'skipped'
     if (index < state.phaseIndex) return 'done'
     return index === state.phaseIndex ? 'current' : 'upcoming'
   }
@@ -64,6 +65,7 @@ export function AgendaRail(props: AgendaRailProps) {
                   'agenda__phase--done': state() === 'done',
                   'agenda__phase--current': state() === 'current',
                   'agenda__phase--upcoming': state() === 'upcoming',
+                  'agenda__phase--skipped': state() === 'skipped',
                 }}
                 aria-current={state() === 'current' ? 'step' : undefined}
                 data-phase-id={phase.id}
@@ -75,17 +77,20 @@ export function AgendaRail(props: AgendaRailProps) {
                   </span>
                   <span class="agenda__name">
                     {phase.title}
-                    <Show when={state()}>
+                    {/* A phase not reached says so in its visible minutes column. */}
+                    <Show when={state() !== 'skipped' && state()}>
                       {(value) => <span class="visually-hidden"> ({progressLabels[value()]})</span>}
                     </Show>
                   </span>
-                  <span class="agenda__minutes">{phase.minutes} min</span>
+                  <span class="agenda__minutes">
+                    {state() === 'skipped' ? 'not reached' : `${phase.minutes} min`}
+                  </span>
                   <Show when={actual() > 0}>
                     <span
                       class="agenda__actual"
                       classList={{ 'agenda__actual--over': actual() > planned() }}
                     >
-                      took {formatActual(actual())}
+                      {state() === 'current' ? 'so far' : 'took'} {formatActual(actual())}
                       <Show when={actual() > planned()}>
                         {' '}
                         (+{formatActual(actual() - planned())} over)

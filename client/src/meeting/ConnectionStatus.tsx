@@ -2,6 +2,8 @@ import type { ConnectionStatus as Status } from './room-connection'
 
 export interface ConnectionStatusProps {
   status: Status
+  /** An ended meeting says so instead of "Live", which would suggest it still runs. */
+  ended?: boolean
 }
 
 const labels: Record<Status, string> = {
@@ -14,10 +16,16 @@ const labels: Record<Status, string> = {
 
 /** Shows the room connection's state, announced politely when it changes. */
 export function ConnectionStatus(props: ConnectionStatusProps) {
+  // A lost or closed connection still matters after the end, so only "Live" gives way.
+  const showEnded = () => props.ended && props.status === 'live'
   return (
-    <p class={`connection connection--${props.status}`} role="status" data-status={props.status}>
+    <p
+      class={`connection connection--${showEnded() ? 'ended' : props.status}`}
+      role="status"
+      data-status={props.status}
+    >
       <span class="connection__dot" aria-hidden="true" />
-      {labels[props.status]}
+      {showEnded() ? 'Ended' : labels[props.status]}
     </p>
   )
 }

@@ -19,7 +19,7 @@ export function MeetingHeader() {
         <h1>{meeting.title}</h1>
       </div>
       <div class="meeting-header__status">
-        <ConnectionStatus status={room.status()} />
+        <ConnectionStatus status={room.status()} ended={room.meetingState() === 'ended'} />
         <PresenceList users={presence()} />
       </div>
     </header>
