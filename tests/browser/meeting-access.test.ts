@@ -163,7 +163,7 @@ describe('meeting page access', () => {
     await facilitator.page.goto('/meetings/no-such-meeting')
     await expect
       .poll(() => facilitator.page.getByRole('alert').innerText())
-      .toContain('This meeting could not be opened.')
+      .toContain('This meeting was not found.')
     const alert = facilitator.page.getByRole('alert')
     expect(await alert.getByRole('button', { name: 'Try again' }).count()).toBe(0)
     await alert.getByRole('link', { name: 'Go to your teams' }).click()
