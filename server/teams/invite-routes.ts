@@ -19,7 +19,7 @@ const inviteBody = z.object({
     .max(90, 'must be at most 90 days')
     .default(7),
   singleUse: z.boolean().default(false),
-  // Optional, so that clients which only send a role keep working; blank means no label.
+  // Optional, so that clients which only send a role keep working. Blank is stored as null.
   label: z
     .string()
     .trim()
@@ -155,7 +155,7 @@ export function inviteRoutes() {
           .executeTakeFirst()
         if (claimed.numUpdatedRows === 0n) fail(410, usedMessage)
       } else {
-        // Recorded so that facilitators can tell a link that was handed out and used.
+        // Records the latest use, so that facilitators can see which links were used.
         await trx
           .updateTable('invites')
           .set({ used_at: Date.now() })

@@ -21,9 +21,9 @@ function isFinal(error: unknown): boolean {
 }
 
 /**
- * Returns "team" or "meeting" when the whole page's subject is missing. The server answers the
+ * Returns "team" or "meeting" when the whole page's subject is missing. The server returns the
  * same 404 for one that does not exist and one the user is not a member of, so that outsiders
- * cannot probe for ids; the explanation covers both.
+ * cannot probe for ids. The explanation covers both cases.
  */
 function missingSubject(error: unknown): string | undefined {
   if (!(error instanceof ApiError) || error.status !== 404) return undefined

@@ -5,9 +5,9 @@ import { inviteName, tokenEnding, type OpenInvite } from './invites'
 
 export interface OpenInviteRowProps {
   invite: OpenInvite
-  /** A revocation is under way; the buttons wait for it. */
+  /** Whether a revocation is under way, which disables the buttons. */
   busy: boolean
-  /** Shows the question that asks to confirm revoking this link. */
+  /** Whether the row shows the question that confirms revoking this link. */
   confirming: boolean
   onCopy(): void
   onAskRevoke(): void
@@ -19,8 +19,8 @@ const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeS
 const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
 
 /**
- * One open invitation link with what tells it apart from links of the same role: its label,
- * the end of the link, when it was made, whether it is single use and whether it was used.
+ * Renders one open invitation link with the details that distinguish it from links of the same
+ * role: its label, the end of the link, when it was made, whether it is single use and used.
  */
 export function OpenInviteRow(props: OpenInviteRowProps) {
   const id = createUniqueId()

@@ -42,7 +42,7 @@ export function OpenInvites(props: OpenInvitesProps) {
       await navigator.clipboard.writeText(inviteUrl(invite.token))
       setStatus(`${capitalized(inviteName(invite))} was copied.`)
     } catch {
-      // The clipboard needs permission and a secure context; the link is shown to copy by hand.
+      // The clipboard needs permission and a secure context, so the link is shown to copy by hand.
       setStatus(`Copy this link: ${inviteUrl(invite.token)}`)
     }
   }

@@ -8,7 +8,7 @@ export interface OpenInvite {
   createdAt: number
   expiresAt: number
   singleUse: boolean
-  /** When the link last let someone join, or null if nobody has used it yet. */
+  /** When the link last let someone join, or null if no one has used it yet. */
   usedAt: number | null
   /** The facilitator's note saying who or what the link is for, or null. */
   label: string | null
@@ -16,7 +16,7 @@ export interface OpenInvite {
   createdBy: string
 }
 
-/** The longest label the server accepts. */
+/** Maximum label length, in characters, that the server accepts. */
 export const inviteLabelMax = 80
 
 /** Returns the address of an invitation's page on this site. */
@@ -24,7 +24,7 @@ export function inviteUrl(token: string): string {
   return `${location.origin}/invites/${encodeURIComponent(token)}`
 }
 
-/** The last characters of a link, which a facilitator can match against one they sent. */
+/** Returns the last characters of a link, which a facilitator can match against one they sent. */
 export function tokenEnding(token: string): string {
   return `…${token.slice(-5)}`
 }
