@@ -106,6 +106,13 @@ describe('meeting page with two users', () => {
     await page.keyboard.press('ArrowRight')
     const focused = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))
     expect(focused).toBe('Italic')
+
+    // The whole toolbar is one Tab stop: Tab leaves it for the notes it formats.
+    await page.keyboard.press('Tab')
+    const afterTab = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))
+    expect(afterTab).toBe('Evaluate notes')
+    expect(await toolbar.locator('button[tabindex="0"]').count()).toBe(1)
+    expect(await toolbar.locator('button[tabindex="0"]').getAttribute('aria-label')).toBe('Italic')
   })
 
   test('pages log no errors', () => {

@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/core'
-import { For, type Accessor } from 'solid-js'
+import { createSignal, For, type Accessor } from 'solid-js'
 
 export interface EditorToolbarProps {
   editor: Editor
@@ -55,17 +55,25 @@ const actions: ToolbarAction[] = [
   },
 ]
 
-/** Formatting buttons for one notes editor; arrow keys move between them. */
+/**
+ * Formatting buttons for one notes editor. The toolbar is one Tab stop: only the last used
+ * button is tabbable, and arrow keys, Home and End move between the buttons.
+ */
 export function EditorToolbar(props: EditorToolbarProps) {
   let toolbar: HTMLDivElement | undefined
+  const [active, setActive] = createSignal(0)
 
   function moveFocus(event: KeyboardEvent) {
-    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return
-    const buttons = [...toolbar!.querySelectorAll('button')]
-    const current = buttons.indexOf(document.activeElement as HTMLButtonElement)
-    const step = event.key === 'ArrowRight' ? 1 : -1
-    buttons[(current + step + buttons.length) % buttons.length]?.focus()
+    const last = actions.length - 1
+    let next: number
+    if (event.key === 'ArrowRight') next = active() >= last ? 0 : active() + 1
+    else if (event.key === 'ArrowLeft') next = active() <= 0 ? last : active() - 1
+    else if (event.key === 'Home') next = 0
+    else if (event.key === 'End') next = last
+    else return
     event.preventDefault()
+    setActive(next)
+    toolbar!.querySelectorAll('button')[next]?.focus()
   }
 
   return (
@@ -78,9 +86,11 @@ export function EditorToolbar(props: EditorToolbarProps) {
       onKeyDown={moveFocus}
     >
       <For each={actions}>
-        {(action) => (
+        {(action, index) => (
           <button
             type="button"
+            tabIndex={index() === active() ? 0 : -1}
+            onFocus={() => setActive(index())}
             class="toolbar__button"
             aria-label={action.label}
             aria-keyshortcuts={action.shortcut}
