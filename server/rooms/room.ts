@@ -2,10 +2,15 @@ import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
 
 import { CloseCode, MessageType } from '../../shared/wire'
 import type { Logger } from '../logger'
+import {
+  encodeAwarenessEntries,
+  isOwnAwarenessState,
+  readAwarenessEntries,
+  type AwarenessEntry,
+} from './awareness-entries'
 import { canEditDocument, type RoomConnection } from './connection'
 import {
   encodeAwareness,
@@ -14,6 +19,9 @@ import {
   encodeSyncStep1,
   encodeSyncStep2,
 } from './messages'
+import { expectEnd, MalformedMessageError, readOrFail } from './message-errors'
+
+export { MalformedMessageError }
 
 /** Where a room keeps its document. */
 export interface RoomStorage {
@@ -61,9 +69,6 @@ export const serverOrigin = Symbol('server')
  * relayed to every client.
  */
 const maxAwarenessIdsPerConnection = 4
-
-/** A message that cannot be decoded, or that a client must not send. */
-export class MalformedMessageError extends Error {}
 
 interface PendingUpdate {
   update: Uint8Array
@@ -391,63 +396,6 @@ export class Room {
   }
 }
 
-function readOrFail<T>(read: () => T): T {
-  try {
-    return read()
-  } catch (error) {
-    throw new MalformedMessageError(error instanceof Error ? error.message : String(error))
-  }
-}
-
-/** Reads the client ids and states of an awareness update; each state must be valid JSON. */
-interface AwarenessEntry {
-  clientId: number
-  clock: number
-  /** The state as sent, a JSON string; `null` marks a client that left. */
-  json: string
-  state: unknown
-}
-
-function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
-  const decoder = decoding.createDecoder(update)
-  const count = decoding.readVarUint(decoder)
-  const entries: AwarenessEntry[] = []
-  for (let i = 0; i < count; i++) {
-    const clientId = decoding.readVarUint(decoder)
-    const clock = decoding.readVarUint(decoder)
-    const json = decoding.readVarString(decoder)
-    entries.push({ clientId, clock, json, state: JSON.parse(json) as unknown })
-  }
-  expectEnd(decoder)
-  return entries
-}
-
-/** Encodes entries in the awareness update format of y-protocols. */
-function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, entries.length)
-  for (const entry of entries) {
-    encoding.writeVarUint(encoder, entry.clientId)
-    encoding.writeVarUint(encoder, entry.clock)
-    encoding.writeVarString(encoder, entry.json)
-  }
-  return encoding.toUint8Array(encoder)
-}
-
-/**
- * Tells whether an awareness state names no one else: a `user` field, when present, is an
- * object whose `userId` and `name`, where given, are the connection's own.
- */
-function isOwnAwarenessState(state: unknown, conn: RoomConnection): boolean {
-  if (state === null || typeof state !== 'object' || !('user' in state)) return true
-  const user = state.user
-  if (user === null || typeof user !== 'object') return false
-
-  const { userId, name } = user as { userId?: unknown; name?: unknown }
-  if (userId !== undefined && userId !== conn.userId) return false
-  if (name !== undefined && name !== conn.userName) return false
-  return true
-}
 
 /** Tells whether an update's structs leave a gap after what the document has of some client. */
 function skipsClocks(doc: Y.Doc, structs: Array<Y.Item | Y.GC | Y.Skip>): boolean {
@@ -461,10 +409,4 @@ function skipsClocks(doc: Y.Doc, structs: Array<Y.Item | Y.GC | Y.Skip>): boolea
     next.set(client, Math.max(expected, clock + struct.length))
   }
   return false
-}
-
-function expectEnd(decoder: decoding.Decoder): void {
-  if (decoding.hasContent(decoder)) {
-    throw new MalformedMessageError('unexpected bytes after the end of the message')
-  }
 }
