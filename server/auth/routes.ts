@@ -7,7 +7,7 @@ import { fail, readJson } from '../http/errors'
 import { clientAddress } from './client-address'
 import { requireUser, setSessionCookie } from './middleware'
 import { hashPassword, verifyPassword } from './passwords'
-import type { LoginThrottle } from './throttle'
+import { waitInMinutes, type LoginThrottle } from './throttle'
 
 const email = z.string().trim().toLowerCase().pipe(z.email('must be an email address'))
 const password = z
@@ -64,7 +64,7 @@ export function authRoutes(throttle: LoginThrottle) {
     if (retryAfter !== null) {
       logger.warn({ address, retryAfter }, 'sign-in throttled')
       return c.json(
-        { error: `too many sign-in attempts; try again in ${retryAfter} seconds` },
+        { error: `too many sign-in attempts; try again in ${waitInMinutes(retryAfter)}` },
         429,
         { 'Retry-After': String(retryAfter) },
       )

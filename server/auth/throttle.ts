@@ -91,6 +91,15 @@ export class LoginThrottle {
   }
 }
 
+/**
+ * Formats a wait in whole minutes, such as "15 minutes" for 896 seconds. Rounds up, so that
+ * someone who waits the stated time is let in.
+ */
+export function waitInMinutes(seconds: number): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60))
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`
+}
+
 function accountKey(email: string): string {
   return `login:account:${email}`
 }

@@ -1,4 +1,6 @@
-import { createSignal } from 'solid-js'
+import { createSignal, Show } from 'solid-js'
+
+import { ApiError } from '../api'
 
 import { Field } from '../components/Field'
 import { FormError } from '../components/FormError'
@@ -13,6 +15,8 @@ export interface SignInFormProps {
 export function SignInForm(props: SignInFormProps) {
   const errors = createFormErrors(['email', 'password'])
   const [busy, setBusy] = createSignal(false)
+  // Set after any rejected attempt, so the warning does not reveal whether an account exists.
+  const [refused, setRefused] = createSignal(false)
 
   async function submit(event: SubmitEvent) {
     event.preventDefault()
@@ -24,6 +28,9 @@ export function SignInForm(props: SignInFormProps) {
       const user = await signIn(String(data.get('email')), String(data.get('password')))
       await props.onSignedIn(user)
     } catch (error) {
+      if (error instanceof ApiError && (error.status === 401 || error.status === 429)) {
+        setRefused(true)
+      }
       errors.show(error)
       focusFirstInvalid(form)
     } finally {
@@ -51,9 +58,19 @@ export function SignInForm(props: SignInFormProps) {
         error={errors.fieldError('password')}
       />
       <FormError message={errors.formError()} />
+      <Show when={refused()}>
+        <p class="field__hint" role="note">
+          Repeated failed attempts lock sign-in for this email for a while, so check the email and
+          password before trying again.
+        </p>
+      </Show>
       <button type="submit" class="button button--primary" disabled={busy()}>
         {busy() ? 'Signing in…' : 'Sign in'}
       </button>
+      <p class="field__hint">
+        Forgot your password? There is no reset by email, so ask a facilitator of your team or
+        the administrator of this server for help.
+      </p>
     </form>
   )
 }
