@@ -63,7 +63,11 @@ export function TeamPage() {
                   <Match when={meetings.error}>
                     <ErrorPanel error={meetings.error} onRetry={refetchMeetings} />
                   </Match>
-                  <Match when={meetings()}>{(list) => <MeetingList meetings={list()} />}</Match>
+                  <Match when={meetings()}>
+                    {(list) => (
+                      <MeetingList meetings={list()} canStart={loaded().role !== 'observer'} />
+                    )}
+                  </Match>
                   <Match when={meetings.loading}>
                     <Loading label="Loading meetings…" />
                   </Match>

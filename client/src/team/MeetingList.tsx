@@ -6,6 +6,8 @@ import type { MeetingSummary } from '../types'
 export interface MeetingListProps {
   /** Meetings newest first, as the API lists them. */
   meetings: MeetingSummary[]
+  /** Whether the user can start meetings, which decides what the empty list suggests. */
+  canStart: boolean
 }
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
@@ -20,7 +22,13 @@ export function MeetingList(props: MeetingListProps) {
   return (
     <Show
       when={props.meetings.length > 0}
-      fallback={<p class="empty">No meetings yet. Start one with the form.</p>}
+      fallback={
+        <p class="empty">
+          {props.canStart
+            ? 'No meetings yet. Start one with the form.'
+            : 'No meetings yet. Meetings that members start are listed here to follow.'}
+        </p>
+      }
     >
       <ul class="link-list" aria-label="Meetings">
         <For each={props.meetings}>
