@@ -29,23 +29,24 @@ describe('meeting page across a server restart', () => {
     await page.keyboard.type('Before the restart.')
     await expect.poll(() => notes.innerText()).toContain('Before the restart.')
 
-    const restarted = harness.restartServer()
-    await expect.poll(() => status.getAttribute('data-status')).toBe('reconnecting')
-    await expect.poll(() => status.innerText()).toBe('Reconnecting…')
     const banner = page.locator('[data-banner="connection-lost"]')
-    await expect.poll(() => banner.innerText()).toContain('What you type is kept on this device')
     const timer = page.locator('.timer-panel')
-    await expect.poll(() => timer.innerText()).toContain('Connection lost: showing the last known time')
-    // The banner stays in view while the user works further down the page.
-    await page.getByRole('textbox', { name: 'Evaluate notes' }).scrollIntoViewIfNeeded()
-    const box = await banner.boundingBox()
-    expect(box!.y).toBeGreaterThanOrEqual(0)
-    expect(box!.y + box!.height).toBeLessThanOrEqual(page.viewportSize()!.height)
-    // Typed while no server is listening; it must reach the server once the socket is back.
-    await notes.click()
-    await page.keyboard.press('End')
-    await page.keyboard.type(' Typed while away.')
-    await restarted
+    await harness.restartServer(async () => {
+      await expect.poll(() => status.getAttribute('data-status')).toBe('reconnecting')
+      await expect.poll(() => status.innerText()).toBe('Reconnecting…')
+      await expect.poll(() => banner.innerText()).toContain('What you type is kept on this device')
+      const lastKnown = 'Connection lost: showing the last known time'
+      await expect.poll(() => timer.innerText()).toContain(lastKnown)
+      // Typed while no server is listening; it must reach the server once the socket is back.
+      await notes.click()
+      await page.keyboard.press('End')
+      await page.keyboard.type(' Typed while away.')
+      // The banner stays in view while the user works further down the page.
+      await page.getByRole('textbox', { name: 'Evaluate notes' }).scrollIntoViewIfNeeded()
+      const box = await banner.boundingBox()
+      expect(box!.y).toBeGreaterThanOrEqual(0)
+      expect(box!.y + box!.height).toBeLessThanOrEqual(page.viewportSize()!.height)
+    })
 
     await expect.poll(() => status.getAttribute('data-status'), { timeout: 15_000 }).toBe('live')
     await expect.poll(() => banner.count()).toBe(0)

@@ -25,8 +25,11 @@ export interface BrowserHarness {
   newGuest(): Promise<{ context: BrowserContext; page: Page; errors: string[] }>
   /** Signs up a user through the API and opens a browser context signed in as them. */
   newUser(name: string): Promise<BrowserUser>
-  /** Stops the server, then starts a new one on the same port with the same data directory. */
-  restartServer(): Promise<void>
+  /**
+   * Stops the server, then starts a new one on the same port with the same data directory.
+   * `whileDown` runs in between, for checks that need the server to stay away.
+   */
+  restartServer(whileDown?: () => Promise<void>): Promise<void>
   close(): Promise<void>
 }
 
@@ -79,9 +82,10 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
       ])
       return { api, context, page: await context.newPage(), errors }
     },
-    async restartServer() {
+    async restartServer(whileDown) {
       const { port, dataDir } = server
       await server.stop()
+      await whileDown?.()
       server = await startTestServer({ clientDir, dataDir, port })
     },
     async close() {

@@ -7,10 +7,7 @@ import { markSessionEnded, markSignedOut, signInPath } from '../session'
 import { useMeeting } from './meeting-context'
 import './sign-in-again.css'
 
-/**
- * Explains the state of the notes: the room closed, the connection is lost (typing is kept),
- * the meeting ended, or the user is observing.
- */
+/** Explains why the notes cannot be edited: the room closed, the meeting ended, or observing. */
 export function MeetingBanner() {
   const { meeting, room, user } = useMeeting()
 
@@ -52,18 +49,6 @@ export function MeetingBanner() {
             </Switch>
           </div>
         )}
-      </Match>
-      <Match when={room.status() === 'reconnecting' || room.status() === 'offline'}>
-        <div class="banner banner--sticky" role="status" data-banner="connection-lost">
-          <p>
-            <strong>
-              {room.status() === 'offline'
-                ? 'You are offline.'
-                : 'The connection to the server was lost. Trying to reconnect…'}
-            </strong>{' '}
-            What you type is kept on this device and sent when the connection returns.
-          </p>
-        </div>
       </Match>
       <Match when={room.meetingState() === 'ended'}>
         <p class="banner" role="status">

@@ -90,7 +90,7 @@ export function PresenterView() {
       <Show when={pictureInPicture()}>
         <button
           type="button"
-          class="button button--quiet"
+          class="button button--quiet presenter-buttons__pop-out"
           disabled={popOutOpen()}
           onClick={() => void openPopOut()}
         >

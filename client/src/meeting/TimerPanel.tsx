@@ -20,7 +20,12 @@ export function TimerPanel() {
   const phase = () => timer.currentPhase()
 
   return (
-    <section class="timer-panel" aria-labelledby="timer-panel-title">
+    <section
+      class="timer-panel"
+      id="timer-panel"
+      tabIndex={-1}
+      aria-labelledby="timer-panel-title"
+    >
       <h2 id="timer-panel-title" class="timer-panel__title">
         <span class="meta">
           Phase {timer.phaseIndex() + 1} of {timer.phases.length}

@@ -1,5 +1,5 @@
 import { useParams } from '@solidjs/router'
-import { createMemo, createResource, For, Match, Switch } from 'solid-js'
+import { createMemo, createResource, For, Match, onCleanup, Switch } from 'solid-js'
 
 import { api } from '../api'
 import { ErrorPanel } from '../components/ErrorPanel'
@@ -7,6 +7,9 @@ import { Loading } from '../components/Loading'
 import { usePageTitle } from '../components/page-title'
 import { AgendaRail } from '../meeting/AgendaRail'
 import { CardsPanel } from '../meeting/CardsPanel'
+import { CompactTimer } from '../meeting/CompactTimer'
+import { ConnectionLostBanner } from '../meeting/ConnectionLostBanner'
+import { keepFocusClearOfSticky } from '../meeting/focus-clear-of-sticky'
 import { HistoryPanel } from '../meeting/HistoryPanel'
 import { MeetingBanner } from '../meeting/MeetingBanner'
 import { MeetingHeader } from '../meeting/MeetingHeader'
@@ -54,9 +57,21 @@ export function MeetingPage() {
         {(data) => (
           <MeetingRoomProvider meeting={data.meeting} teamName={data.teamName} user={data.user}>
             <MeetingTimerProvider>
-              <div class="meeting">
+              <div
+                class="meeting"
+                ref={(element) =>
+                  onCleanup(keepFocusClearOfSticky(element, '.meeting-sticky, .timer-panel'))
+                }
+              >
+                <a class="skip-link" href="#timer-panel">
+                  Skip to timer
+                </a>
                 <MeetingHeader />
                 <MeetingBanner />
+                <div class="meeting-sticky">
+                  <ConnectionLostBanner />
+                  <CompactTimer />
+                </div>
                 <div class="meeting-body">
                   <AgendaRail phases={data.meeting.phases} />
                   <div class="meeting-main">
