@@ -58,7 +58,7 @@ describe('invitation creation', () => {
     expect(created.expiresAt).toBeLessThan(before + 3 * dayMs)
   })
 
-  it('stores a trimmed label and lists what tells links apart', async () => {
+  it('stores a trimmed label', async () => {
     const { facilitator, teamId } = await teamWithFacilitator()
     const labelled = await invite(facilitator, teamId, { role: 'member', label: '  For Sam  ' })
     const longest = await invite(facilitator, teamId, { role: 'member', label: 'y'.repeat(80) })

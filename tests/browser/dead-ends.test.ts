@@ -19,7 +19,7 @@ describe('pages that cannot be shown', () => {
     ['/teams/nope', 'team'],
     ['/meetings/nope', 'meeting'],
   ] as const) {
-    test(`unknown ${name} leads back to the teams`, async () => {
+    test(`unknown ${name} links to teams`, async () => {
       const { page } = await harness.newUser('Wanderer')
       await page.goto(path)
 
@@ -33,7 +33,7 @@ describe('pages that cannot be shown', () => {
     })
   }
 
-  test("another team's page leads back to the teams", async () => {
+  test("other team's page links to teams", async () => {
     const owner = await harness.newUser('Owner')
     const teamId = await owner.api.createTeam('Private team')
     const { page } = await harness.newUser('Outsider')

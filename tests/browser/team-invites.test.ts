@@ -15,7 +15,7 @@ describe('open invitation links', () => {
     await harness?.close()
   })
 
-  test('tell links apart and confirm which one is revoked', async () => {
+  test('revoke confirms the named link', async () => {
     const fran = await harness.newUser('Fran Facilitator')
     const teamId = await fran.api.createTeam('Grade 3')
     const { page } = fran
@@ -50,7 +50,7 @@ describe('open invitation links', () => {
     expect(await plainRow.innerText()).toMatch(/for many people/)
     if (shots) await page.screenshot({ path: `${shots}/invites-list.png`, fullPage: true })
 
-    // Revoke asks first, naming the link, and Keep it leaves the link open.
+    // Revoke first requests confirmation naming the link, and Keep it leaves the link open.
     await samRow.getByRole('button', { name: /^Revoke/ }).click()
     const question = samRow.getByRole('group')
     await expect.poll(() => question.innerText()).toMatch(/Revoke “For Sam in room 12”/)
@@ -76,7 +76,7 @@ describe('open invitation links', () => {
     if (shots) await page.screenshot({ path: `${shots}/invites-revoked.png`, fullPage: true })
   })
 
-  test('a used link says so', async () => {
+  test('used link shows last use', async () => {
     const fran = await harness.newUser('Fran Facilitator')
     const teamId = await fran.api.createTeam('Grade 4')
     const created = await fran.api.request('POST', `/api/teams/${teamId}/invites`, {
