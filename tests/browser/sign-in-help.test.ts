@@ -42,7 +42,9 @@ describe('sign-in help', () => {
     for (const email of [known.user!.email, 'nobody-here@school.test']) {
       const { form } = await signInForm()
       await attempt(form, email)
-      await expect.poll(() => form.getByRole('alert').innerText()).toBe('Invalid email or password.')
+      await expect
+        .poll(() => form.getByRole('alert').innerText())
+        .toBe('Invalid email or password.')
       warnings.push(await form.getByRole('note').innerText())
     }
     expect(warnings[0]).toMatch(lockWarning)
@@ -55,7 +57,9 @@ describe('sign-in help', () => {
     // The server allows five attempts per account in fifteen minutes by default.
     for (let i = 0; i < 5; i++) {
       await attempt(form, known.user!.email)
-      await expect.poll(() => form.getByRole('alert').innerText()).toBe('Invalid email or password.')
+      await expect
+        .poll(() => form.getByRole('alert').innerText())
+        .toBe('Invalid email or password.')
     }
     await attempt(form, known.user!.email)
 

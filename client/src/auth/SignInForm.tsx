@@ -68,8 +68,8 @@ export function SignInForm(props: SignInFormProps) {
         {busy() ? 'Signing in…' : 'Sign in'}
       </button>
       <p class="field__hint">
-        Forgot your password? There is no reset by email, so ask a facilitator of your team or
-        the administrator of this server for help.
+        Forgot your password? There is no reset by email, so ask a facilitator of your team or the
+        administrator of this server for help.
       </p>
     </form>
   )

@@ -47,8 +47,8 @@ export function ErrorPanel(props: ErrorPanelProps) {
           <>
             <p class="error-panel__title">This {subject()} was not found.</p>
             <p>
-              The link may be wrong, the {subject()} may no longer exist, or you are not a member
-              of its team. A facilitator of the team can send you an invitation link.
+              The link may be wrong, the {subject()} may no longer exist, or you are not a member of
+              its team. A facilitator of the team can send you an invitation link.
             </p>
           </>
         )}

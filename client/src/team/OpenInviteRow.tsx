@@ -59,8 +59,8 @@ export function OpenInviteRow(props: OpenInviteRowProps) {
             : `last used ${dateTime.format(props.invite.usedAt)}`}
         </p>
         <p class="field__hint">
-          Created {dateTime.format(props.invite.createdAt)} by {props.invite.createdBy}, works
-          until {dateOnly.format(props.invite.expiresAt)}
+          Created {dateTime.format(props.invite.createdAt)} by {props.invite.createdBy}, works until{' '}
+          {dateOnly.format(props.invite.expiresAt)}
         </p>
       </div>
       <Show
@@ -85,8 +85,8 @@ export function OpenInviteRow(props: OpenInviteRowProps) {
       >
         <div class="invite-confirm" role="group" aria-labelledby={`${id}-question`}>
           <p id={`${id}-question`}>
-            Revoke {name()}? Anyone who has not joined with it yet will be turned away; people
-            who already joined stay in the team.
+            Revoke {name()}? Anyone who has not joined with it yet will be turned away; people who
+            already joined stay in the team.
           </p>
           <span class="member-actions">
             <button
