@@ -71,8 +71,19 @@ describe('meeting history in the browser', () => {
     await memberView.getByRole('button', { name: 'Close' }).click()
 
     // The facilitator restores after confirming; both live editors converge to the snapshot.
-    await view.getByRole('button', { name: 'Restore this snapshot' }).click()
-    await view.getByRole('alertdialog').getByRole('button', { name: 'Restore' }).click()
+    // The question takes the focus; Escape cancels it and leaves the snapshot open.
+    const restoreButton = view.getByRole('button', { name: 'Restore this snapshot' })
+    await restoreButton.click()
+    const question = view.getByRole('alertdialog')
+    const focusInside = () => question.evaluate((node) => node.contains(document.activeElement))
+    await expect.poll(focusInside).toBe(true)
+    await facilitator.page.keyboard.press('Escape')
+    await expect.poll(() => question.count()).toBe(0)
+    expect(await view.isVisible()).toBe(true)
+    const restoreFocused = () => restoreButton.evaluate((node) => node === document.activeElement)
+    await expect.poll(restoreFocused).toBe(true)
+    await restoreButton.click()
+    await question.getByRole('button', { name: 'Restore' }).click()
     for (const notes of [facilitatorNotes, memberNotes]) {
       await expect.poll(() => notes.innerText()).not.toContain('Version two')
       expect(await notes.innerText()).toContain('Version one of the focus question')

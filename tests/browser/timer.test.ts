@@ -190,6 +190,28 @@ describe('shared timer in two browsers', () => {
     expect(skewed.errors).toEqual([])
   })
 
+  test('reset and end ask in the page first', async () => {
+    const page = facilitator.page
+    const controls = page.getByRole('group', { name: 'Timer controls' })
+    const reset = controls.getByRole('button', { name: 'Reset', exact: true })
+    await reset.click()
+    const question = controls.getByRole('alertdialog')
+    await expect.poll(() => question.innerText()).toContain('Reset the timer to the first phase?')
+    const focusInside = () => question.evaluate((node) => node.contains(document.activeElement))
+    await expect.poll(focusInside).toBe(true)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => question.count()).toBe(0)
+    await expect.poll(() => reset.evaluate((node) => node === document.activeElement)).toBe(true)
+    await expect.poll(() => panel(member).innerText()).not.toContain('Phase 1 of 5')
+
+    await controls.getByRole('button', { name: 'End meeting' }).click()
+    await expect.poll(focusInside).toBe(true)
+    await question.getByRole('button', { name: 'End meeting' }).click()
+    for (const user of [facilitator, member]) {
+      await expect.poll(() => panel(user).innerText()).toContain('Meeting ended')
+    }
+  })
+
   test('no page errors', () => {
     expect(facilitator.errors).toEqual([])
     expect(member.errors).toEqual([])

@@ -11,6 +11,7 @@ import {
   type SnapshotEntry,
 } from './history-api'
 import { HistoryExportLinks } from './HistoryExportLinks'
+import { InlineConfirm } from './InlineConfirm'
 
 export interface SnapshotViewProps {
   meetingId: string
@@ -33,6 +34,7 @@ export function SnapshotView(props: SnapshotViewProps) {
   const [restoring, setRestoring] = createSignal(false)
   const [error, setError] = createSignal<string>()
   let heading: HTMLHeadingElement | undefined
+  let restoreButton: HTMLButtonElement | undefined
 
   onMount(() => heading?.focus())
 
@@ -75,43 +77,32 @@ export function SnapshotView(props: SnapshotViewProps) {
 
       <div class="snapshot-view__actions">
         <HistoryExportLinks meetingId={props.meetingId} snapshotId={props.snapshot.id} />
-        <Show when={props.canRestore && !confirming()}>
-          <button type="button" class="button button--primary" onClick={() => setConfirming(true)}>
+        <Show when={props.canRestore}>
+          <button
+            ref={restoreButton}
+            type="button"
+            class="button button--primary"
+            aria-expanded={confirming()}
+            onClick={() => setConfirming(true)}
+          >
             Restore this snapshot
           </button>
         </Show>
       </div>
 
       <Show when={confirming()}>
-        <div class="snapshot-view__confirm" role="alertdialog" aria-labelledby="restore-question">
-          <p id="restore-question">
-            Restore “{props.snapshot.label}”? Everyone's notes and cards will be replaced by this
-            snapshot. The current state is kept as a snapshot, so you can undo the restore.
-          </p>
-          <div class="snapshot-view__confirm-buttons">
-            <button
-              type="button"
-              class="button button--primary"
-              disabled={restoring()}
-              onClick={restore}
-            >
-              {restoring() ? 'Restoring…' : 'Restore'}
-            </button>
-            <button
-              type="button"
-              class="button"
-              disabled={restoring()}
-              onClick={() => setConfirming(false)}
-            >
-              Cancel
-            </button>
-          </div>
-          <Show when={error()}>
-            <p class="field__error" role="alert">
-              {error()}
-            </p>
-          </Show>
-        </div>
+        <InlineConfirm
+          question={`Restore “${props.snapshot.label}”? Everyone's notes and cards will be replaced by this snapshot. The current state is kept as a snapshot, so you can undo the restore.`}
+          confirmLabel="Restore"
+          busyLabel="Restoring…"
+          busy={restoring()}
+          error={error()}
+          onConfirm={() => void restore()}
+          onCancel={() => {
+            setConfirming(false)
+            restoreButton?.focus()
+          }}
+        />
       </Show>
 
       <Switch>

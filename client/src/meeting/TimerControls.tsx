@@ -1,6 +1,7 @@
-import { onCleanup, onMount, Show } from 'solid-js'
+import { createSignal, onCleanup, onMount, Show } from 'solid-js'
 
 import type { TimerAction } from '../../../shared/timer'
+import { InlineConfirm } from './InlineConfirm'
 import { useMeetingTimer } from './timer-context'
 
 /** Tells whether a key press belongs to a field or editor the user is typing in. */
@@ -57,16 +58,25 @@ export function TimerControls() {
   onMount(() => window.addEventListener('keydown', onKeyDown))
   onCleanup(() => window.removeEventListener('keydown', onKeyDown))
 
-  function endMeeting() {
-    if (window.confirm('End the meeting for everyone? Notes and cards become read-only.')) {
-      run({ action: 'end' })
-    }
+  const [confirming, setConfirming] = createSignal<'end' | 'reset'>()
+  let resetButton: HTMLButtonElement | undefined
+  let endButton: HTMLButtonElement | undefined
+
+  function cancelConfirm() {
+    const asked = confirming()
+    setConfirming(undefined)
+    ;(asked === 'end' ? endButton : resetButton)?.focus()
   }
 
-  function reset() {
-    if (window.confirm('Reset the timer to the first phase? Actual times are cleared.')) {
-      run({ action: 'reset' })
-    }
+  async function confirmAction() {
+    const asked = confirming()
+    if (!asked) return
+    const done = await timer.act({ action: asked })
+    setConfirming(undefined)
+    if (asked === 'reset') resetButton?.focus()
+    // Ending removes these controls, so focus goes to the timer panel that says it ended.
+    else if (done) document.getElementById('timer-panel')?.focus()
+    else endButton?.focus()
   }
 
   return (
@@ -117,13 +127,43 @@ export function TimerControls() {
         >
           +1 min
         </button>
-        <button type="button" class="button button--quiet" disabled={busy()} onClick={reset}>
+        <button
+          ref={resetButton}
+          type="button"
+          class="button button--quiet"
+          disabled={busy()}
+          aria-expanded={confirming() === 'reset'}
+          onClick={() => setConfirming('reset')}
+        >
           Reset
         </button>
-        <button type="button" class="button button--quiet" disabled={busy()} onClick={endMeeting}>
+        <button
+          ref={endButton}
+          type="button"
+          class="button button--quiet"
+          disabled={busy()}
+          aria-expanded={confirming() === 'end'}
+          onClick={() => setConfirming('end')}
+        >
           End meeting
         </button>
       </div>
+      <Show when={confirming()} keyed>
+        {(asked) => (
+          <InlineConfirm
+            question={
+              asked === 'end'
+                ? 'End the meeting for everyone? Notes and cards become read-only.'
+                : 'Reset the timer to the first phase? Actual times are cleared.'
+            }
+            confirmLabel={asked === 'end' ? 'End meeting' : 'Reset timer'}
+            busyLabel={asked === 'end' ? 'Ending…' : 'Resetting…'}
+            busy={timer.pending()}
+            onConfirm={() => void confirmAction()}
+            onCancel={cancelConfirm}
+          />
+        )}
+      </Show>
       <p class="timer-controls__hint meta">Space: pause or resume · ← →: previous or next phase</p>
       <Show when={timer.error()}>
         <p class="form-error" role="alert">
