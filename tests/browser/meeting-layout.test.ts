@@ -102,6 +102,15 @@ describe('meeting page layout', () => {
     expect(clear).toBe(true)
   })
 
+  test('a skip link leads to the timer', async () => {
+    const page = facilitator.page
+    await page.setViewportSize({ width: 1400, height: 900 })
+    await openMeeting(page, meetingId)
+    await page.getByRole('link', { name: 'Skip to timer' }).focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('timer-panel')
+  })
+
   test('no page errors', () => {
     expect(facilitator.errors).toEqual([])
     expect(member.errors).toEqual([])

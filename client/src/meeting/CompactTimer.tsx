@@ -27,7 +27,17 @@ export function CompactTimer() {
           <Show when={status() === 'paused'}> (paused)</Show>
         </Show>
       </span>
-      <a class="compact-timer__link" href="#timer-panel">
+      <a
+        class="compact-timer__link"
+        href="#timer-panel"
+        onClick={(event) => {
+          // Moves the focus as well, so the keyboard continues from the panel.
+          const panel = document.getElementById('timer-panel')
+          if (!panel) return
+          event.preventDefault()
+          panel.focus()
+        }}
+      >
         Timer
       </a>
     </div>

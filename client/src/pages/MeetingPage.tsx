@@ -29,6 +29,14 @@ async function loadMeeting(meetingId: string) {
   return { meeting, teamName: team?.name }
 }
 
+/** Moves the focus itself: following the link alone scrolls but leaves the focus behind. */
+function skipToTimer(event: MouseEvent) {
+  const panel = document.getElementById('timer-panel')
+  if (!panel) return
+  event.preventDefault()
+  panel.focus()
+}
+
 /** Shows a meeting: the agenda, every phase's shared notes, and the side panels. */
 export function MeetingPage() {
   const params = useParams<{ meetingId: string }>()
@@ -63,7 +71,7 @@ export function MeetingPage() {
                   onCleanup(keepFocusClearOfSticky(element, '.meeting-sticky, .timer-panel'))
                 }
               >
-                <a class="skip-link" href="#timer-panel">
+                <a class="skip-link" href="#timer-panel" onClick={skipToTimer}>
                   Skip to timer
                 </a>
                 <MeetingHeader />
