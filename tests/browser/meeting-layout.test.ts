@@ -8,7 +8,7 @@ async function openMeeting(page: Page, meetingId: string) {
   await page.locator('[data-status="live"]').waitFor()
 }
 
-/** The element's top on the page, independent of the scroll position. */
+/** Returns the element's top on the page, independent of the scroll position. */
 function pageTop(page: Page, selector: string) {
   return page
     .locator(selector)
@@ -39,7 +39,7 @@ describe('meeting page layout', () => {
     await harness?.close()
   })
 
-  test('on a phone the current notes come first and the timer line stays on top', async () => {
+  test('phone layout puts the notes first', async () => {
     const page = facilitator.page
     await page.setViewportSize({ width: 390, height: 844 })
     await openMeeting(page, meetingId)
@@ -63,7 +63,7 @@ describe('meeting page layout', () => {
     expect(await page.getByText('Space: pause or resume').isVisible()).toBe(false)
   })
 
-  test("another person's caret label does not widen the phone page", async () => {
+  test('caret label keeps the phone width', async () => {
     const page = facilitator.page
     await page.setViewportSize({ width: 390, height: 844 })
     await openMeeting(page, meetingId)
@@ -82,7 +82,7 @@ describe('meeting page layout', () => {
     expect(widths.scroll).toBeLessThanOrEqual(widths.client)
   })
 
-  test('a focused control in the side column is not hidden under the sticky timer', async () => {
+  test('focus clears the sticky timer', async () => {
     const page = facilitator.page
     await page.setViewportSize({ width: 1400, height: 900 })
     await openMeeting(page, meetingId)
@@ -102,7 +102,7 @@ describe('meeting page layout', () => {
     expect(clear).toBe(true)
   })
 
-  test('a skip link leads to the timer', async () => {
+  test('skip link focuses the timer', async () => {
     const page = facilitator.page
     await page.setViewportSize({ width: 1400, height: 900 })
     await openMeeting(page, meetingId)

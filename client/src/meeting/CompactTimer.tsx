@@ -5,7 +5,7 @@ import { formatCountdown, statusLabels } from './timer-format'
 
 /**
  * One line with the current phase and its time, for narrow screens where the full timer panel
- * follows the notes. It links to that panel. The panel holds the announced timer, so this line
+ * follows the notes. It links to that panel. The panel contains the announced timer, so this line
  * is a plain summary.
  */
 export function CompactTimer() {

@@ -74,7 +74,7 @@ export function TimerControls() {
     const done = await timer.act({ action: asked })
     setConfirming(undefined)
     if (asked === 'reset') resetButton?.focus()
-    // Ending removes these controls, so focus goes to the timer panel that says it ended.
+    // Ending removes these controls, so focus goes to the timer panel, which shows that it ended.
     else if (done) document.getElementById('timer-panel')?.focus()
     else endButton?.focus()
   }

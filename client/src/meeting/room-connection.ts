@@ -252,7 +252,7 @@ export function createRoomConnection(options: RoomConnectionOptions): RoomConnec
   return connection
 }
 
-/** A removed member or a deleted meeting can never send edits again, unlike a signed-out user. */
+/** Tells whether the close ends editing for good: a removed member or a deleted meeting. */
 function closedForEditing(close: FinalClose | undefined): boolean {
   return close?.code === CloseCode.Forbidden || close?.code === CloseCode.MeetingNotFound
 }
