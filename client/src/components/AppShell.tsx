@@ -24,7 +24,12 @@ export function AppShell(props: RouteSectionProps) {
 
   // Several calls of one page can fail with 401 together; only the first one redirects.
   let redirecting = false
-  createEffect(on(() => location.pathname, () => (redirecting = false)))
+  createEffect(
+    on(
+      () => location.pathname,
+      () => (redirecting = false),
+    ),
+  )
 
   // After moving to another page, screen readers start from its content, not from a link that
   // is gone. The first page keeps the browser's own focus.

@@ -21,7 +21,9 @@ export function CompactTimer() {
       <span class="compact-timer__time">
         <Show
           when={status() !== 'ended' && !timer.stale() && remaining() !== undefined}
-          fallback={timer.stale() && status() !== 'ended' ? 'Connection lost' : statusLabels[status()]}
+          fallback={
+            timer.stale() && status() !== 'ended' ? 'Connection lost' : statusLabels[status()]
+          }
         >
           {formatCountdown(remaining()!)} {remaining()! < 0 ? 'over' : 'left'}
           <Show when={status() === 'paused'}> (paused)</Show>

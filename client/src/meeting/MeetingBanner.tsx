@@ -34,10 +34,7 @@ export function MeetingBanner() {
                 <div class="banner__sign-in">
                   <SignInForm onSignedIn={(user) => signedInAgain(user.id)} />
                 </div>
-                <A
-                  href={signInPath(`/meetings/${meeting.id}`)}
-                  onClick={() => markSignedOut()}
-                >
+                <A href={signInPath(`/meetings/${meeting.id}`)} onClick={() => markSignedOut()}>
                   Sign in again on the sign-in page
                 </A>
               </Match>

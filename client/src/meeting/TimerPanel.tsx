@@ -20,12 +20,7 @@ export function TimerPanel() {
   const phase = () => timer.currentPhase()
 
   return (
-    <section
-      class="timer-panel"
-      id="timer-panel"
-      tabIndex={-1}
-      aria-labelledby="timer-panel-title"
-    >
+    <section class="timer-panel" id="timer-panel" tabIndex={-1} aria-labelledby="timer-panel-title">
       <h2 id="timer-panel-title" class="timer-panel__title">
         <span class="meta">
           Phase {timer.phaseIndex() + 1} of {timer.phases.length}
@@ -38,7 +33,10 @@ export function TimerPanel() {
       </Show>
       <Show when={phase() && phaseCardKinds(phase()!).length > 0}>
         <p class="timer-panel__cards meta">
-          Cards: {phaseCardKinds(phase()!).map((kind) => feedbackKindLabels[kind]).join(', ')}
+          Cards:{' '}
+          {phaseCardKinds(phase()!)
+            .map((kind) => feedbackKindLabels[kind])
+            .join(', ')}
         </p>
       </Show>
 

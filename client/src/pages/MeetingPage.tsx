@@ -58,7 +58,11 @@ export function MeetingPage() {
     <Switch fallback={<Loading label="Loading meeting…" />}>
       <Match when={loaded.error}>
         <section class="page page--narrow">
-          <ErrorPanel title="This meeting could not be opened." error={loaded.error} onRetry={refetch} />
+          <ErrorPanel
+            title="This meeting could not be opened."
+            error={loaded.error}
+            onRetry={refetch}
+          />
         </section>
       </Match>
       <Match when={ready()} keyed>
