@@ -101,7 +101,22 @@ console.log(
     `±${skewMinutes} min, 0-${jitterMs} ms jitter per leg, ` +
     `+${asymmetryMs} ms on one leg of a third`,
 )
-console.log(summary('estimate (median of 3 fastest)', results.map((r) => r.errorMs)))
-console.log(summary('first ping alone', results.map((r) => r.naiveErrorMs)))
-console.log(summary('error bound (estimator)', results.map((r) => r.boundMs)))
+console.log(
+  summary(
+    'estimate (median of 3 fastest)',
+    results.map((r) => r.errorMs),
+  ),
+)
+console.log(
+  summary(
+    'first ping alone',
+    results.map((r) => r.naiveErrorMs),
+  ),
+)
+console.log(
+  summary(
+    'error bound (estimator)',
+    results.map((r) => r.boundMs),
+  ),
+)
 process.exit(0)

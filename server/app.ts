@@ -74,7 +74,9 @@ export function createApp(services: Services, upgradeWebSocket: UpgradeWebSocket
   app.route('/api', exportRoutes())
   app.route('/api', cardRoutes())
   app.route('/api', nextStepRoutes())
-  app.all('/api/*', (c) => c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}` }, 404))
+  app.all('/api/*', (c) =>
+    c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}` }, 404),
+  )
 
   app.get('/rooms/:meetingId', roomSocketRoute(upgradeWebSocket))
 

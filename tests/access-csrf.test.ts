@@ -51,13 +51,23 @@ describe('cross-site requests', () => {
     const teacher = await new ApiClient(server.url).signup('Teacher')
     const teamId = await teacher.createTeam()
 
-    const json = await teacher.request('POST', '/api/teams', { name: 'Hijacked' }, {
-      origin: 'https://evil.example',
-    })
+    const json = await teacher.request(
+      'POST',
+      '/api/teams',
+      { name: 'Hijacked' },
+      {
+        origin: 'https://evil.example',
+      },
+    )
     expect(json.status).toBe(403)
-    const invite = await teacher.request('POST', `/api/teams/${teamId}/invites`, { role: 'member' }, {
-      origin: 'null',
-    })
+    const invite = await teacher.request(
+      'POST',
+      `/api/teams/${teamId}/invites`,
+      { role: 'member' },
+      {
+        origin: 'null',
+      },
+    )
     expect(invite.status).toBe(403)
     const remove = await teacher.request(
       'DELETE',
@@ -82,10 +92,15 @@ describe('same-site requests', () => {
   it('pass from the app origin', async () => {
     const teacher = await new ApiClient(server.url).signup('Teacher')
 
-    const json = await teacher.request('POST', '/api/teams', { name: 'Grade 4' }, {
-      origin: server.url,
-      'sec-fetch-site': 'same-origin',
-    })
+    const json = await teacher.request(
+      'POST',
+      '/api/teams',
+      { name: 'Grade 4' },
+      {
+        origin: server.url,
+        'sec-fetch-site': 'same-origin',
+      },
+    )
     expect(json.status).toBe(201)
 
     const text = await teacher.request('POST', '/api/teams', '{"name":"Grade 3"}', {

@@ -105,7 +105,9 @@ describe('invitation creation', () => {
     await facilitator.addMember(teamId, member, 'member')
     const open = await invite(facilitator, teamId, { role: 'member' })
 
-    const byMember = await member.request('POST', `/api/teams/${teamId}/invites`, { role: 'member' })
+    const byMember = await member.request('POST', `/api/teams/${teamId}/invites`, {
+      role: 'member',
+    })
     expect(byMember.status).toBe(403)
     expect(byMember.body.error).toMatch(/only a facilitator/)
     expect((await member.request('GET', `/api/teams/${teamId}/invites`)).status).toBe(403)
@@ -279,9 +281,16 @@ describe('invitation revocation', () => {
 
     const listed = await facilitator.request('GET', `/api/teams/${teamId}/invites`)
     expect(listed.body.map((row: { token: string }) => row.token)).toEqual([kept.token])
-    expect(listed.body[0]).toMatchObject({ role: 'member', singleUse: false, createdBy: 'Facilitator' })
+    expect(listed.body[0]).toMatchObject({
+      role: 'member',
+      singleUse: false,
+      createdBy: 'Facilitator',
+    })
 
-    const again = await facilitator.request('DELETE', `/api/teams/${teamId}/invites/${revoked.token}`)
+    const again = await facilitator.request(
+      'DELETE',
+      `/api/teams/${teamId}/invites/${revoked.token}`,
+    )
     expect(again.status).toBe(404)
   })
 

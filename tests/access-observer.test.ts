@@ -55,7 +55,9 @@ describe('observer socket', () => {
     await waitFor(() => notesOf(docFromMessages(raw.messages)).includes('while watching'))
 
     writer.provider.awareness.setLocalStateField('user', { name: 'Facilitator' })
-    await waitFor(() => raw.messages.some((message) => messageType(message) === MessageType.Awareness))
+    await waitFor(() =>
+      raw.messages.some((message) => messageType(message) === MessageType.Awareness),
+    )
 
     // The observer's own presence reaches the others.
     const watching = connectProvider(server.url, meetingId, observer.cookie)

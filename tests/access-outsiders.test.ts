@@ -27,7 +27,11 @@ function resources(teamId: string, meetingId: string, memberId: string) {
     ['GET', `/api/teams/${teamId}/meetings`],
     ['GET', `/api/teams/${teamId}/templates`],
     ['GET', `/api/teams/${teamId}/protocols`],
-    ['POST', `/api/teams/${teamId}/meetings`, { title: 'Hijack', protocolId: 'vital-lesson-tuning' }],
+    [
+      'POST',
+      `/api/teams/${teamId}/meetings`,
+      { title: 'Hijack', protocolId: 'vital-lesson-tuning' },
+    ],
     ['GET', `/api/meetings/${meetingId}`],
     ['GET', `/api/meetings/${meetingId}/timer`],
     ['POST', `/api/meetings/${meetingId}/timer`, { action: 'start' }],

@@ -117,7 +117,10 @@ describe('sign-in throttling', () => {
   })
 
   it('limits failures per address across accounts', async () => {
-    const server = await serverWith({ loginMaxAttemptsPerAccount: 100, loginMaxAttemptsPerAddress: 4 })
+    const server = await serverWith({
+      loginMaxAttemptsPerAccount: 100,
+      loginMaxAttemptsPerAddress: 4,
+    })
     const teacher = await new ApiClient(server.url).signup('Teacher')
 
     // Successes do not use up the address's allowance, so a school's shared address works.

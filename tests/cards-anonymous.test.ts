@@ -88,9 +88,9 @@ describe('anonymous cards', () => {
     // Without the token, even the author is anyone: the server does not know who wrote it.
     expect((await ana.request('PATCH', path(first.card.id), { text: 'x' })).status).toBe(403)
     const otherToken = { 'x-card-edit-token': second.editToken! }
-    expect((await ana.request('PATCH', path(first.card.id), { text: 'x' }, otherToken)).status).toBe(
-      403,
-    )
+    expect(
+      (await ana.request('PATCH', path(first.card.id), { text: 'x' }, otherToken)).status,
+    ).toBe(403)
     const stolen = { 'x-card-edit-token': first.editToken! }
     expect((await ben.request('PATCH', path(first.card.id), { hidden: true }, stolen)).status).toBe(
       403,

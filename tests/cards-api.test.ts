@@ -22,7 +22,12 @@ describe('card posting', () => {
     await watcher.synced
 
     const before = Date.now()
-    const { card, editToken } = await postCard(ana, meetingId, 'The hook used student names', 'warm')
+    const { card, editToken } = await postCard(
+      ana,
+      meetingId,
+      'The hook used student names',
+      'warm',
+    )
     expect(editToken).toBeUndefined()
     expect(card.kind).toBe('warm')
     expect(card.authorId).toBe(ana.user!.id)
@@ -84,7 +89,10 @@ describe('card posting', () => {
       phaseId: 'discuss',
     })
     expect(post.status).toBe(409)
-    const vote = await facilitator.request('PUT', `/api/meetings/${meetingId}/cards/${card.id}/vote`)
+    const vote = await facilitator.request(
+      'PUT',
+      `/api/meetings/${meetingId}/cards/${card.id}/vote`,
+    )
     expect(vote.status).toBe(409)
   })
 })

@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { CloseCode, MessageType } from '../shared/wire'
 import { joined, roundTrip } from './support/access'
-import { cardActivities, encodeCardDraft, lastWritingCount, setupCardMeeting } from './support/cards'
+import {
+  cardActivities,
+  encodeCardDraft,
+  lastWritingCount,
+  setupCardMeeting,
+} from './support/cards'
 import { startTestServer, type TestServer } from './support/server'
 import { openRawSocket, waitFor } from './support/yjs-client'
 

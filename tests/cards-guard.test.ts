@@ -100,7 +100,10 @@ describe('card forgery through a stock provider', () => {
     await client.synced
     await waitFor(() => readCards(client.doc).length === 1)
 
-    const deleted = await facilitator.request('DELETE', `/api/meetings/${meetingId}/cards/${card.id}`)
+    const deleted = await facilitator.request(
+      'DELETE',
+      `/api/meetings/${meetingId}/cards/${card.id}`,
+    )
     expect(deleted.status).toBe(200)
     await waitFor(() => readCards(client.doc).length === 0)
 

@@ -22,7 +22,10 @@ function replay(updates: Uint8Array[]): string {
   return doc.getText('t').toString()
 }
 
-const backends: Array<{ name: string; open(): Promise<{ database: OpenDatabase; cleanup(): Promise<void> }> }> = [
+const backends: Array<{
+  name: string
+  open(): Promise<{ database: OpenDatabase; cleanup(): Promise<void> }>
+}> = [
   {
     name: 'sqlite',
     async open() {
@@ -77,7 +80,8 @@ describe.each(backends)('document store on $name', (backend) => {
   it('compacts a prefix and keeps later updates', async () => {
     const doc = new Y.Doc()
     const ids: number[] = []
-    for (const word of ['a', 'b', 'c']) ids.push(await store.append('compact', [textUpdate(doc, word)]))
+    for (const word of ['a', 'b', 'c'])
+      ids.push(await store.append('compact', [textUpdate(doc, word)]))
     const stateAfterC = Y.encodeStateAsUpdate(doc)
     await store.append('compact', [textUpdate(doc, 'd')])
 

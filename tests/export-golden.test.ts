@@ -98,10 +98,9 @@ function cardFields(
 /** Encodes the live meeting: notes with every node and mark the record renders, and cards. */
 function liveDocument(): Uint8Array {
   const doc = new Y.Doc()
-  doc.getXmlFragment('notes:organize').insert(0, [
-    p('Roles: Ana facilitates, Ben presents, Chen observes.'),
-    p(''),
-  ])
+  doc
+    .getXmlFragment('notes:organize')
+    .insert(0, [p('Roles: Ana facilitates, Ben presents, Chen observes.'), p('')])
   doc.getXmlFragment('notes:review').insert(0, [
     element('heading', [text([{ insert: 'Focus question' }])], { level: 2 }),
     p([
@@ -135,14 +134,16 @@ function liveDocument(): Uint8Array {
       text([{ insert: '# not a heading <script>alert(1)</script> & *stars* 1. item' }]),
     ]),
   ])
-  doc.getXmlFragment('notes:discuss').insert(0, [
-    p([
-      { insert: 'Old plan', attributes: { strike: {} } },
-      { insert: ' New plan: ' },
-      { insert: 'model first', attributes: { underline: {} } },
-    ]),
-    element('orderedList', [li(p('Third')), li(p('Fourth'))], { start: 3 }),
-  ])
+  doc
+    .getXmlFragment('notes:discuss')
+    .insert(0, [
+      p([
+        { insert: 'Old plan', attributes: { strike: {} } },
+        { insert: ' New plan: ' },
+        { insert: 'model first', attributes: { underline: {} } },
+      ]),
+      element('orderedList', [li(p('Third')), li(p('Fourth'))], { start: 3 }),
+    ])
   doc.getArray('cards').push([
     card(cardFields('c1', 'warm', 'Clear focus question', 'review', 'Ben'), ['u1', 'u2', 'u3']),
     card(cardFields('c2', 'warm', 'Strips are <concrete> & quick', 'discuss', 'Chen'), ['u1']),

@@ -141,9 +141,13 @@ describe('next steps', () => {
       ownerId: facilitator.user!.id,
       dueDate: '2026-03-09',
     })
-    const closedPatch = await ana.request('PATCH', `/api/meetings/${first}/next-steps/${closed.id}`, {
-      done: true,
-    })
+    const closedPatch = await ana.request(
+      'PATCH',
+      `/api/meetings/${first}/next-steps/${closed.id}`,
+      {
+        done: true,
+      },
+    )
     expect(closedPatch.status).toBe(200)
 
     const second = await facilitator.createMeeting(teamId, 'Week 4 student work')
@@ -160,7 +164,9 @@ describe('next steps', () => {
     })
     expect(ticked.status).toBe(200)
     expect(ticked.body.done).toBe(true)
-    await waitFor(() => cardActivities(listener.messages).some((each) => each.kind === 'next-steps'))
+    await waitFor(() =>
+      cardActivities(listener.messages).some((each) => each.kind === 'next-steps'),
+    )
     listener.ws.close()
 
     // Done in the second meeting: it stays in view there, and carries no further.

@@ -108,7 +108,7 @@ describe('team templates API', () => {
     const { facilitator, path } = await teamWithRoles()
     const phase = { title: 'Talk', minutes: 10 }
     const cases: [unknown, RegExp][] = [
-      [{ name: '' , phases: [phase] }, /invalid name/],
+      [{ name: '', phases: [phase] }, /invalid name/],
       [{ name: 'A' }, /give phases, or copyOf/],
       [{ name: 'A', copyOf: 'no-such-template' }, /unknown template "no-such-template"/],
       [{ name: 'A', phases: [] }, /at least one phase/],
@@ -119,7 +119,13 @@ describe('team templates API', () => {
       [{ name: 'A', phases: [{ ...phase, speakers: 'nobody' }] }, /must be one of everyone/],
       [{ name: 'A', phases: [{ ...phase, id: 'Bad Id' }] }, /invalid phases.0.id/],
       [
-        { name: 'A', phases: [{ ...phase, id: 'x' }, { ...phase, id: 'x' }] },
+        {
+          name: 'A',
+          phases: [
+            { ...phase, id: 'x' },
+            { ...phase, id: 'x' },
+          ],
+        },
         /"x" is used by two phases/,
       ],
       [{ name: 'A', phases: Array.from({ length: 31 }, () => phase) }, /at most 30 phases/],

@@ -153,7 +153,11 @@ describe('room admission', () => {
   })
 
   it('refuses an unknown meeting', async () => {
-    await expectRefused({ cookie: facilitator.cookie }, 'no-such-meeting', CloseCode.MeetingNotFound)
+    await expectRefused(
+      { cookie: facilitator.cookie },
+      'no-such-meeting',
+      CloseCode.MeetingNotFound,
+    )
   })
 
   it('refuses a cross-site origin', async () => {

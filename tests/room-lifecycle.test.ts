@@ -85,7 +85,8 @@ describe('room lifecycle', () => {
     const check = connectProvider(server.url, meetingId, facilitator.cookie)
     await check.synced
     await waitFor(
-      () => paragraphTexts(check.doc.getXmlFragment('notes:late')).join(' ') === 'after before unload',
+      () =>
+        paragraphTexts(check.doc.getXmlFragment('notes:late')).join(' ') === 'after before unload',
     )
     late.destroy()
     check.destroy()

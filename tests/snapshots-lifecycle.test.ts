@@ -6,12 +6,7 @@ import { MessageType } from '../shared/wire'
 import { ApiClient, setupMeeting } from './support/http'
 import { paragraph, paragraphTexts } from './support/notes'
 import { startTestServer, type TestServer } from './support/server'
-import {
-  connectProvider,
-  openRawSocket,
-  waitFor,
-  type TestProvider,
-} from './support/yjs-client'
+import { connectProvider, openRawSocket, waitFor, type TestProvider } from './support/yjs-client'
 
 let server: TestServer
 

@@ -75,7 +75,10 @@ export function authRoutes(throttle: LoginThrottle) {
       .selectAll()
       .where('email', '=', body.email)
       .executeTakeFirst()
-    const valid = await verifyPassword(body.password, user?.password_hash ?? (await unknownUserHash))
+    const valid = await verifyPassword(
+      body.password,
+      user?.password_hash ?? (await unknownUserHash),
+    )
     if (!user || !valid) fail(401, 'invalid email or password')
     await throttle.succeeded(body.email, address)
 

@@ -27,8 +27,7 @@ export interface CardActor {
 }
 
 export type CardResult<T> =
-  | { ok: true; value: T }
-  | { ok: false; status: 403 | 404 | 409; error: string }
+  { ok: true; value: T } | { ok: false; status: 403 | 404 | 409; error: string }
 
 export interface NewCard {
   kind: CardKind

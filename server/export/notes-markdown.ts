@@ -225,7 +225,5 @@ function escapeText(text: string): string {
 
 /** Escapes what would turn a line into a heading, quote, list or rule. */
 function escapeLineStarts(text: string): string {
-  return text
-    .replace(/^([#>+=-])/gm, '\\$1')
-    .replace(/^(\d+)([.)])/gm, '$1\\$2')
+  return text.replace(/^([#>+=-])/gm, '\\$1').replace(/^(\d+)([.)])/gm, '$1\\$2')
 }

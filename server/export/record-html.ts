@@ -53,10 +53,7 @@ export function recordToHtml(record: MeetingRecordData): string {
   ]
   if (record.source.kind === 'snapshot') {
     const { label, author, createdAt } = record.source
-    facts.push([
-      'Snapshot',
-      `${h(label)} (${h(author)}, ${formatDateTime(createdAt, timeZone)})`,
-    ])
+    facts.push(['Snapshot', `${h(label)} (${h(author)}, ${formatDateTime(createdAt, timeZone)})`])
   }
   facts.push(['Time zone', h(timeZone)])
 
@@ -102,8 +99,7 @@ function renderAttendance(record: MeetingRecordData): string {
 }
 
 function renderPhase(phase: RecordPhase, index: number): string {
-  const actual =
-    phase.actualMs === null ? 'not timed' : `actual ${formatMinutes(phase.actualMs)}`
+  const actual = phase.actualMs === null ? 'not timed' : `actual ${formatMinutes(phase.actualMs)}`
   const notes = isEmptyNotes(phase.notes)
     ? '<p class="empty">No notes.</p>'
     : notesToHtml(phase.notes, notesHeadingOffset)

@@ -42,7 +42,10 @@ export function meetingRoutes() {
     // later edits to the template leave this meeting as it was.
     const protocol = await resolveProtocol(c.var.services.db, teamId, body.protocolId)
     if (!protocol) {
-      fail(400, `unknown protocol "${body.protocolId}"; GET /api/teams/${teamId}/protocols lists them`)
+      fail(
+        400,
+        `unknown protocol "${body.protocolId}"; GET /api/teams/${teamId}/protocols lists them`,
+      )
     }
 
     const id = generateIdFromEntropySize(10)

@@ -117,10 +117,7 @@ export async function listMeetingNextSteps(
         eb('next_steps.meeting_id', '=', meeting.id),
         eb.and([
           eb('meetings.created_at', '<', meeting.createdAt),
-          eb.or([
-            eb('next_steps.done', '=', 0),
-            eb('next_steps.done_meeting_id', '=', meeting.id),
-          ]),
+          eb.or([eb('next_steps.done', '=', 0), eb('next_steps.done_meeting_id', '=', meeting.id)]),
         ]),
       ]),
     )

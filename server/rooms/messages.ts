@@ -31,10 +31,7 @@ export function encodeDocUpdate(update: Uint8Array): Uint8Array {
 export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients: number[]) {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.Awareness)
-  encoding.writeVarUint8Array(
-    encoder,
-    awarenessProtocol.encodeAwarenessUpdate(awareness, clients),
-  )
+  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients))
   return encoding.toUint8Array(encoder)
 }
 

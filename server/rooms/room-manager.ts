@@ -155,7 +155,10 @@ export class RoomManager {
     for (const room of rooms) {
       for (const conn of [...room.connections]) conn.close(CloseCode.ServiceRestart)
     }
-    await Promise.allSettled([...rooms.map((room) => this.#unload(room)), ...this.#unloading.values()])
+    await Promise.allSettled([
+      ...rooms.map((room) => this.#unload(room)),
+      ...this.#unloading.values(),
+    ])
   }
 
   async #load(meetingId: string, teamId: string): Promise<Room> {

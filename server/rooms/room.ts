@@ -396,7 +396,6 @@ export class Room {
   }
 }
 
-
 /** Tells whether an update's structs leave a gap after what the document has of some client. */
 function skipsClocks(doc: Y.Doc, structs: Array<Y.Item | Y.GC | Y.Skip>): boolean {
   const next = new Map<number, number>()

@@ -9,9 +9,7 @@ import type { RoomExtension } from './room'
  * nothing. 'unknown' means the item refers to something neither the update nor the document has.
  */
 type Placement =
-  | { root: string; direct: boolean; parentSub: string | null; depth: number }
-  | 'inert'
-  | 'unknown'
+  { root: string; direct: boolean; parentSub: string | null; depth: number } | 'inert' | 'unknown'
 
 type Struct = Y.Item | Y.GC | Y.Skip
 
@@ -160,7 +158,7 @@ class PlacementResolver {
       }
     }
 
-    for (let clock = Math.max(start, state); clock < end; ) {
+    for (let clock = Math.max(start, state); clock < end;) {
       const found = this.#findInUpdate(client, clock)
       if (!found) return 'targets an item the server does not have'
       if (found instanceof Y.Item) {

@@ -30,10 +30,7 @@ export function replaceContent(
   }, origin)
 }
 
-function replaceChildren(
-  live: Y.XmlFragment | Y.Array<unknown>,
-  items: readonly unknown[],
-): void {
+function replaceChildren(live: Y.XmlFragment | Y.Array<unknown>, items: readonly unknown[]): void {
   // Copies are integrated into the live document; the snapshot's own types cannot be moved.
   const copies = items.map((item) => (item instanceof Y.AbstractType ? item.clone() : item))
   if (live.length > 0) live.delete(0, live.length)

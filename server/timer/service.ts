@@ -15,8 +15,7 @@ import { findMeeting, type MeetingRecord } from '../teams/access'
 import { loadTimer, saveTimer } from './store'
 
 export type TimerChange =
-  | { ok: true; state: TimerState }
-  | { ok: false; status: 400 | 404 | 409; error: string }
+  { ok: true; state: TimerState } | { ok: false; status: 400 | 404 | 409; error: string }
 
 const endedMessage = 'this meeting has ended, so its timer cannot change; reopen the meeting first'
 

@@ -8,7 +8,8 @@ import { startBrowserHarness, type BrowserHarness, type BrowserUser } from '../s
 const slow = { timeout: 10_000 }
 
 /** Console errors that only report an expected HTTP error status of a fetch. */
-const failedResource = /Failed to load resource: the server responded with a status of (401|404|409|410)/
+const failedResource =
+  /Failed to load resource: the server responded with a status of (401|404|409|410)/
 
 describe('invitation flow', () => {
   let harness: BrowserHarness

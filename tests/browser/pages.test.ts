@@ -39,9 +39,9 @@ describe('pages', () => {
     await page.getByRole('heading', { level: 1, name: 'Grade 3 math' }).waitFor()
     expect(page.url()).toMatch(/\/teams\/\w+$/)
     await page.getByText('No meetings yet').waitFor()
-    await expect.poll(() => page.getByRole('list', { name: 'Members' }).innerText()).toContain(
-      'Grace Hopper (you)',
-    )
+    await expect
+      .poll(() => page.getByRole('list', { name: 'Members' }).innerText())
+      .toContain('Grace Hopper (you)')
 
     const startMeeting = page.getByRole('form', { name: 'Start a meeting' })
     await startMeeting.getByLabel('Title').fill('Fractions lesson tuning')

@@ -28,12 +28,17 @@ export function connectProvider(
   cookie: string,
   doc = new Y.Doc(),
 ): TestProvider {
-  const provider = new WebsocketProvider(baseUrl.replace(/^http/, 'ws') + '/rooms', meetingId, doc, {
-    WebSocketPolyfill: webSocketWithHeaders(cookie ? { cookie } : {}) as never,
-    // Two providers in one process would otherwise sync over BroadcastChannel, not the server.
-    disableBc: true,
-    maxBackoffTime: 500,
-  })
+  const provider = new WebsocketProvider(
+    baseUrl.replace(/^http/, 'ws') + '/rooms',
+    meetingId,
+    doc,
+    {
+      WebSocketPolyfill: webSocketWithHeaders(cookie ? { cookie } : {}) as never,
+      // Two providers in one process would otherwise sync over BroadcastChannel, not the server.
+      disableBc: true,
+      maxBackoffTime: 500,
+    },
+  )
   const synced = new Promise<void>((resolve) => {
     if (provider.synced) resolve()
     else provider.once('sync', () => resolve())

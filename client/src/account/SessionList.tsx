@@ -67,7 +67,10 @@ export function SessionList() {
                         disabled={busy()}
                         aria-label={`Sign out ${describeAgent(session.userAgent)}, signed in ${new Date(session.createdAt).toLocaleString()}`}
                         onClick={() =>
-                          void end(`/api/auth/sessions/${session.id}`, 'That device was signed out.')
+                          void end(
+                            `/api/auth/sessions/${session.id}`,
+                            'That device was signed out.',
+                          )
                         }
                       >
                         Sign out
@@ -108,19 +111,26 @@ export function SessionList() {
 /** Names the browser and system of a user agent string in a few words. */
 function describeAgent(userAgent: string): string {
   if (!userAgent) return 'Unknown device'
-  const browser =
-    /Edg\//.test(userAgent) ? 'Edge'
-    : /Firefox\//.test(userAgent) ? 'Firefox'
-    : /Chrome\//.test(userAgent) ? 'Chrome'
-    : /Safari\//.test(userAgent) ? 'Safari'
-    : undefined
-  const system =
-    /iPhone|iPad/.test(userAgent) ? 'iOS'
-    : /Android/.test(userAgent) ? 'Android'
-    : /Mac OS X/.test(userAgent) ? 'macOS'
-    : /Windows/.test(userAgent) ? 'Windows'
-    : /Linux/.test(userAgent) ? 'Linux'
-    : undefined
+  const browser = /Edg\//.test(userAgent)
+    ? 'Edge'
+    : /Firefox\//.test(userAgent)
+      ? 'Firefox'
+      : /Chrome\//.test(userAgent)
+        ? 'Chrome'
+        : /Safari\//.test(userAgent)
+          ? 'Safari'
+          : undefined
+  const system = /iPhone|iPad/.test(userAgent)
+    ? 'iOS'
+    : /Android/.test(userAgent)
+      ? 'Android'
+      : /Mac OS X/.test(userAgent)
+        ? 'macOS'
+        : /Windows/.test(userAgent)
+          ? 'Windows'
+          : /Linux/.test(userAgent)
+            ? 'Linux'
+            : undefined
   if (browser && system) return `${browser} on ${system}`
   return browser ?? system ?? userAgent.slice(0, 60)
 }

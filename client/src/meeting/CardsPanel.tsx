@@ -1,11 +1,6 @@
 import { createMemo, createSignal, For, Show } from 'solid-js'
 
-import {
-  filterCards,
-  sortCards,
-  type CardKind,
-  type CardSort,
-} from '../../../shared/cards'
+import { filterCards, sortCards, type CardKind, type CardSort } from '../../../shared/cards'
 import { CardsAnonymityToggle } from './CardsAnonymityToggle'
 import { CardsComposer } from './CardsComposer'
 import { CardsFilters } from './CardsFilters'

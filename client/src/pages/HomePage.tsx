@@ -26,8 +26,8 @@ export function HomePage() {
         <section class="page page--narrow">
           <h1>PLC Room</h1>
           <p class="lede">
-            Run your team's PLC meetings together: one shared agenda and timer, live notes for
-            every phase, and a record you can come back to.
+            Run your team's PLC meetings together: one shared agenda and timer, live notes for every
+            phase, and a record you can come back to.
           </p>
           <Show when={safeNextPath(searchParams.next)}>
             <p class="notice" role="status">

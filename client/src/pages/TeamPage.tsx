@@ -43,7 +43,11 @@ export function TeamPage() {
     <Switch>
       <Match when={team.error}>
         <section class="page">
-          <ErrorPanel title="This team could not be opened." error={team.error} onRetry={refetchTeam} />
+          <ErrorPanel
+            title="This team could not be opened."
+            error={team.error}
+            onRetry={refetchTeam}
+          />
         </section>
       </Match>
       <Match when={team()}>
@@ -80,8 +84,8 @@ export function TeamPage() {
                   when={loaded().role !== 'observer'}
                   fallback={
                     <p class="notice" role="note">
-                      As an observer you can open and follow meetings, but not start them or
-                      change their notes.
+                      As an observer you can open and follow meetings, but not start them or change
+                      their notes.
                     </p>
                   }
                 >
@@ -144,9 +148,7 @@ export function TeamPage() {
                 <Show
                   when={loaded().role === 'facilitator'}
                   fallback={
-                    <p class="field__hint">
-                      Only facilitators can invite people and change roles.
-                    </p>
+                    <p class="field__hint">Only facilitators can invite people and change roles.</p>
                   }
                 >
                   <InvitationsPanel teamId={loaded().id} />

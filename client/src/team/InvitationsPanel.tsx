@@ -29,7 +29,11 @@ export function InvitationsPanel(props: InvitationsPanelProps) {
           </Match>
           <Match when={invites()}>
             {(list) => (
-              <OpenInvites teamId={props.teamId} invites={list()} onChanged={() => void refetch()} />
+              <OpenInvites
+                teamId={props.teamId}
+                invites={list()}
+                onChanged={() => void refetch()}
+              />
             )}
           </Match>
           <Match when={invites.loading}>

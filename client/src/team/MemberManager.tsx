@@ -95,7 +95,9 @@ export function MemberManager(props: MemberManagerProps) {
                       disabled={busy()}
                       onChange={(event) => void changeRole(member, event.currentTarget)}
                     >
-                      <For each={roles}>{(role) => <option value={role}>{roleLabel(role)}</option>}</For>
+                      <For each={roles}>
+                        {(role) => <option value={role}>{roleLabel(role)}</option>}
+                      </For>
                     </select>
                   </Show>
                   <Show when={isFacilitator() || self()}>
