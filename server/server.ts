@@ -34,7 +34,10 @@ export interface RunningServer {
 
 /** Opens storage, builds the app and starts listening. */
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
-  const database = await openDatabase(config)
+  const database = await openDatabase({
+    ...config,
+    onIdleError: (error) => logger.warn({ err: error }, 'idle PostgreSQL connection failed'),
+  })
   const documents = new DocumentStore(database)
   const services: Services = {
     config,

@@ -1,3 +1,4 @@
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 
@@ -45,5 +46,22 @@ describe('server on PostgreSQL', () => {
     await reader.synced
     expect(reader.doc.getXmlFragment('notes:review').toString()).toContain('stored in postgres')
     reader.destroy()
+  })
+
+  it('keeps serving after PostgreSQL ends its idle connections', async () => {
+    const before = await new ApiClient(server.url).signup('Before')
+    const admin = new pg.Client({ connectionString: database.url })
+    await admin.connect()
+    const ended = await admin.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+       WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+    )
+    await admin.end()
+    expect(ended.rowCount).toBeGreaterThan(0)
+
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    const me = await before.request('GET', '/api/me')
+    expect(me.status).toBe(200)
+    expect(me.body.name).toBe('Before')
   })
 })

@@ -22,6 +22,8 @@ export interface DatabaseOptions {
   /** PostgreSQL connection string; when missing, SQLite opens `plc-room.sqlite` in `dataDir`. */
   databaseUrl?: string
   dataDir: string
+  /** Receives errors of idle PostgreSQL connections, such as a server restart ending them. */
+  onIdleError?: (error: Error) => void
 }
 
 // PostgreSQL returns BIGINT (type 20) as a string to keep precision past 2^53. Every BIGINT
@@ -32,6 +34,9 @@ pg.types.setTypeParser(20, (value) => Number(value))
 export async function openDatabase(options: DatabaseOptions): Promise<OpenDatabase> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 })
+    // The pool re-emits errors of idle connections; with no listener Node would throw them and
+    // stop the process. The pool drops such a connection and opens a new one when needed.
+    pool.on('error', options.onIdleError ?? (() => {}))
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     await migrate(db, 'postgres')
     return { db, dialect: 'postgres', close: () => db.destroy() }
