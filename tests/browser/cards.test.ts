@@ -71,6 +71,8 @@ describe('feedback cards in the browser', () => {
     await card.getByLabel('Owner').selectOption({ label: 'Ben Member' })
     await card.getByLabel('Due date').fill('2030-05-29')
     await card.getByRole('button', { name: 'Create next step' }).click()
+    // The form's own "Next step" label goes with it; then the card's badge is the only one.
+    await card.getByRole('button', { name: 'Create next step' }).waitFor({ state: 'detached' })
     await card.getByText('Next step', { exact: true }).waitFor()
 
     const memberSteps = member.page.getByRole('region', { name: 'Next steps' })
