@@ -2,6 +2,7 @@ import { escapeHtml } from './html-escape'
 import {
   isEmptyNotes,
   isNoteText,
+  splitBlocks,
   orderedMarks,
   plainText,
   type NoteElement,
@@ -19,25 +20,15 @@ export function notesToHtml(nodes: NoteNode[], headingOffset = 0): string {
 
 function renderNodes(nodes: NoteNode[], headingOffset: number, inline: boolean): string {
   const parts: string[] = []
-  let run: NoteNode[] = []
-  const flushRun = () => {
-    if (run.length > 0 && !isEmptyNotes(run)) {
-      const text = renderInline(run)
+  for (const block of splitBlocks(nodes)) {
+    if ('element' in block) {
+      const html = renderElement(block.element, headingOffset)
+      if (html !== '') parts.push(html)
+    } else if (!isEmptyNotes(block.inline)) {
+      const text = renderInline(block.inline)
       parts.push(inline ? text : `<p>${text}</p>`)
     }
-    run = []
   }
-
-  for (const node of nodes) {
-    if (isNoteText(node) || node.type === 'hardBreak') {
-      run.push(node)
-      continue
-    }
-    flushRun()
-    const html = renderElement(node, headingOffset)
-    if (html !== '') parts.push(html)
-  }
-  flushRun()
   return parts.join('\n')
 }
 

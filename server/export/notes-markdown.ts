@@ -1,6 +1,7 @@
 import {
   isEmptyNotes,
   isNoteText,
+  splitBlocks,
   orderedMarks,
   plainText,
   type NoteElement,
@@ -19,22 +20,14 @@ export function notesToMarkdown(nodes: NoteNode[], headingOffset = 0): string {
 
 function renderBlocks(nodes: NoteNode[], headingOffset: number): string {
   const blocks: string[] = []
-  let inline: NoteNode[] = []
-  const flushInline = () => {
-    if (inline.length > 0 && !isEmptyNotes(inline)) blocks.push(renderParagraph(inline))
-    inline = []
-  }
-
-  for (const node of nodes) {
-    if (isNoteText(node) || node.type === 'hardBreak') {
-      inline.push(node)
-      continue
+  for (const block of splitBlocks(nodes)) {
+    if ('element' in block) {
+      const markdown = renderBlock(block.element, headingOffset)
+      if (markdown !== '') blocks.push(markdown)
+    } else if (!isEmptyNotes(block.inline)) {
+      blocks.push(renderParagraph(block.inline))
     }
-    flushInline()
-    const block = renderBlock(node, headingOffset)
-    if (block !== '') blocks.push(block)
   }
-  flushInline()
   return blocks.join('\n\n')
 }
 

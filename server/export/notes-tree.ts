@@ -26,6 +26,27 @@ export function isNoteText(node: NoteNode): node is NoteText {
   return node.type === 'text' && 'text' in node
 }
 
+/** A block of notes: one element, or a run of text and hard breaks between elements. */
+export type NoteBlock = { inline: NoteNode[] } | { element: NoteElement }
+
+/** Splits nodes into elements and the runs of inline nodes that stand between them. */
+export function splitBlocks(nodes: NoteNode[]): NoteBlock[] {
+  const blocks: NoteBlock[] = []
+  let run: NoteNode[] = []
+
+  for (const node of nodes) {
+    if (isNoteText(node) || node.type === 'hardBreak') {
+      run.push(node)
+      continue
+    }
+    if (run.length > 0) blocks.push({ inline: run })
+    run = []
+    blocks.push({ element: node })
+  }
+  if (run.length > 0) blocks.push({ inline: run })
+  return blocks
+}
+
 /**
  * Reads a Tiptap document stored by y-prosemirror in a `Y.XmlFragment` into plain nodes.
  * Elements keep their node name and attributes, and text keeps its marks. y-prosemirror names
