@@ -2,31 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 
 import { ApiClient, setupMeeting } from './support/http'
-import { makeDataDir, spawnServer, type ServerProcess } from './support/server'
-import { connectProvider, waitFor, type TestProvider } from './support/yjs-client'
+import { createProcessHarness } from './support/process-harness'
+import { makeDataDir } from './support/server'
+import { waitFor, type TestProvider } from './support/yjs-client'
 
-const running: ServerProcess[] = []
-const providers: TestProvider[] = []
+const { spawn, connect, cleanup } = createProcessHarness()
 
-afterEach(async () => {
-  for (const provider of providers.splice(0)) provider.destroy()
-  for (const server of running.splice(0)) {
-    if (server.child.exitCode === null) server.child.kill('SIGKILL')
-    await server.exited
-  }
-})
-
-async function spawn(dataDir: string) {
-  const server = await spawnServer({ DATA_DIR: dataDir, LOG_LEVEL: 'info' })
-  running.push(server)
-  return server
-}
-
-function connect(url: string, meetingId: string, cookie: string) {
-  const provider = connectProvider(url, meetingId, cookie)
-  providers.push(provider)
-  return provider
-}
+afterEach(cleanup)
 
 describe('server killed while clients type', () => {
   it('keeps every edit the witness received', async () => {
@@ -70,8 +52,7 @@ describe('server killed while clients type', () => {
     expect(seenText.length).toBeGreaterThan(100)
 
     server = await spawn(dataDir)
-    const reader = connectProvider(server.url, meetingId, facilitator.cookie)
-    providers.push(reader)
+    const reader = connect(server.url, meetingId, facilitator.cookie)
     await reader.synced
 
     const restored = Y.decodeStateVector(Y.encodeStateVector(reader.doc))

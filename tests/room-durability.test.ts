@@ -3,37 +3,18 @@ import * as Y from 'yjs'
 
 import { CloseCode } from '../shared/wire'
 import { ApiClient, setupMeeting } from './support/http'
-import { makeDataDir, spawnServer, type ServerProcess } from './support/server'
-import { connectProvider, openRawSocket, waitFor, type TestProvider } from './support/yjs-client'
+import { paragraph } from './support/notes'
+import { createProcessHarness } from './support/process-harness'
+import { makeDataDir } from './support/server'
+import { openRawSocket, waitFor } from './support/yjs-client'
 
-const running: ServerProcess[] = []
-const providers: TestProvider[] = []
+const { spawn, connect, cleanup } = createProcessHarness()
 
-afterEach(async () => {
-  for (const provider of providers.splice(0)) provider.destroy()
-  for (const server of running.splice(0)) {
-    if (server.child.exitCode === null) server.child.kill('SIGKILL')
-    await server.exited
-  }
-})
-
-async function spawn(dataDir: string) {
-  const server = await spawnServer({ DATA_DIR: dataDir, LOG_LEVEL: 'info' })
-  running.push(server)
-  return server
-}
-
-function connect(url: string, meetingId: string, cookie: string) {
-  const provider = connectProvider(url, meetingId, cookie)
-  providers.push(provider)
-  return provider
-}
+afterEach(cleanup)
 
 function typeInto(doc: Y.Doc, phaseId: string, text: string) {
   const fragment = doc.getXmlFragment(`notes:${phaseId}`)
-  const paragraph = new Y.XmlElement('paragraph')
-  paragraph.insert(0, [new Y.XmlText(text)])
-  fragment.insert(fragment.length, [paragraph])
+  fragment.insert(fragment.length, [paragraph(text)])
 }
 
 describe('room durability', () => {
