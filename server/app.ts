@@ -90,7 +90,7 @@ export function createApp(services: Services, upgradeWebSocket: UpgradeWebSocket
       if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable')
     })
     app.use('/*', serveStatic({ root }))
-    // An asset of an older build is gone; answering the page instead would fail as a script.
+    // An asset of an older build is gone, and the page served in its place would fail as a script.
     app.get('/assets/*', (c) => c.text('asset not found; reload the page', 404))
     // Every other GET is a page of the single-page app.
     app.get('*', (c) => c.html(indexHtml))

@@ -7,7 +7,7 @@ import type { Db } from './storage/database'
 import type { Dialect } from './storage/migrations'
 import type { DocumentStore } from './storage/document-store'
 
-/** What request handlers and rooms share, built once at start-up. */
+/** Shared dependencies of request handlers and rooms, built once at start-up. */
 export interface Services {
   config: Config
   logger: Logger

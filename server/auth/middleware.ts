@@ -27,7 +27,7 @@ export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
   return next()
 })
 
-/** The signed-in user, or a 401 response. */
+/** Returns the signed-in user, or ends the request with 401. */
 export function requireUser(c: Context<AppEnv>): User {
   const user = c.var.user
   if (!user) fail(401, 'not signed in, or the session has expired; sign in again')

@@ -18,7 +18,7 @@ export const endedMeetingMessage =
 
 /**
  * Moves a meeting to a lifecycle state: stores it, makes its open room read-only when ended,
- * tells every socket, and emits 'state-changed'.
+ * sends a notice to every socket, and emits 'state-changed'.
  */
 export async function setMeetingState(
   services: Services,

@@ -1,6 +1,6 @@
 import type { CloseCode, MemberRole } from '../../shared/wire'
 
-/** One client's socket as the room sees it, whatever transport carries it. */
+/** One client's socket as the room uses it, whatever transport carries it. */
 export interface RoomConnection {
   readonly userId: string
   /** The user's name; awareness states must carry it with `userId`. */

@@ -28,7 +28,7 @@ export class RoomManager {
     this.#options = options
   }
 
-  /** The loaded room of a meeting, if this process has one open. */
+  /** Returns the loaded room of a meeting, if this process has one open. */
   get(meetingId: string): Room | undefined {
     const room = this.#rooms.get(meetingId)
     return room && !room.closed ? room : undefined
@@ -122,7 +122,7 @@ export class RoomManager {
   }
 
   /**
-   * Runs `change` on the meeting's room, loading the room for it when no client holds it open,
+   * Runs `change` on the meeting's room, loading the room for it when no client has it open,
    * and resolves once the change is stored (and so relayed). A room loaded only for the change
    * unloads again. `change` is synchronous so that no client can leave, and the room unload,
    * while it runs.

@@ -23,7 +23,7 @@ import { expectEnd, MalformedMessageError, readOrFail } from './message-errors'
 
 export { MalformedMessageError }
 
-/** Where a room keeps its document. */
+/** Storage of a room's document. */
 export interface RoomStorage {
   /** Applies the stored document to `doc`. */
   load(doc: Y.Doc): Promise<void>
@@ -64,8 +64,8 @@ export const remoteOrigin = Symbol('remote')
 export const serverOrigin = Symbol('server')
 
 /**
- * Awareness client ids one connection may hold. A y-websocket client uses one, its document's;
- * without a bound, one socket could list thousands of people present and have every state
+ * Maximum awareness client ids per connection. A y-websocket client uses one, its document's.
+ * Without a bound, one socket could list thousands of people present and have every state
  * relayed to every client.
  */
 const maxAwarenessIdsPerConnection = 4
@@ -257,8 +257,9 @@ export class Room {
     }
     // Yjs keeps structs that skip clocks aside until the gap fills, and merges every later
     // such update into them, so a client sending gapped updates makes each merge longer until
-    // the server stalls. One set may wait; a client sends its own clocks in order, so a gap
-    // comes only from an update another server process has not relayed here yet.
+    // the server stalls. So one set may wait and later ones are dropped. A client sends its own
+    // clocks in order, which means a gap comes only from an update another server process has
+    // not relayed here yet.
     // NOTE: with several processes, a second such update is dropped here and reaches the
     // others only when its client reconnects and syncs again.
     if (this.doc.store.pendingStructs !== null && skipsClocks(this.doc, structs)) {

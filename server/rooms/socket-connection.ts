@@ -7,15 +7,15 @@ import type { RoomConnection } from './connection'
 import { MalformedMessageError, type Room } from './room'
 import type { RoomManager } from './room-manager'
 
-// A socket that has not answered a ping within this time is taken as dead and dropped, so
+// A socket that sends no pong within this time is taken as dead and dropped, so
 // clients that vanish on a weak network do not keep a room loaded.
 const pingIntervalMs = 30_000
 
 // A socket may fall this many maximum-size messages behind before it is dropped, and may send
-// this many before its room has loaded. Without a bound, a client that stops reading but keeps
-// sending sync step 1 (three bytes, each replied to with the full document), or that sends
-// without pause while a large room loads, makes the server buffer without end until it runs out
-// of memory. A dropped client reconnects and syncs again.
+// this many before its room has loaded. A client might stop reading but keep sending sync step
+// 1 (three bytes, each replied to with the full document), or send without pause while a large
+// room loads. Without a bound the server would buffer either until it runs out of memory. A
+// dropped client reconnects and syncs again.
 const maxBacklogMessages = 8
 
 export interface SocketConnectionOptions {

@@ -22,8 +22,8 @@ interface Found {
 const notesPrefix = 'notes:'
 
 /**
- * Deepest nesting of types under a notes root that clients may create. Nested lists take two
- * levels each, so editors stay far below it; the export, snapshot view and restore copy notes
+ * Maximum nesting of types under a notes root that clients may create. Nested lists take two
+ * levels each, so editors stay far below it. The export, snapshot view and restore copy notes
  * recursively and fail on a few thousand levels.
  */
 export const maxNotesDepth = 64
@@ -92,9 +92,10 @@ function rejectPlacement(placement: Placement): string | null {
 
 /**
  * Returns why an item may not sit directly in a notes fragment. Tiptap's Yjs binding builds the
- * editor from the fragment's children and throws on any child that is not an element, on every
- * client and at every load, so text, maps or plain values there would break the phase's editor
- * for everyone. Deeper down the binding deletes a child it cannot read, so only the top is checked.
+ * editor from the fragment's children and throws on any child that is not an element. It does so
+ * on every client and at every load, so text, maps or plain values there would break the phase's
+ * editor for everyone. Deeper down the binding deletes a child it cannot read, so only the top
+ * is checked.
  */
 function rejectTopLevelContent(placement: Placement, item: Y.Item): string | null {
   if (typeof placement === 'string' || !placement.direct) return null

@@ -101,7 +101,7 @@ export interface SnapshotTable {
   created_at: number
 }
 
-/** Who joined a meeting's room while it was not ended. */
+/** A record of a user joining a meeting's room while it was not ended. */
 export interface MeetingAttendanceTable {
   meeting_id: string
   user_id: string

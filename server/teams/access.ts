@@ -52,7 +52,7 @@ const roleRank: Record<MemberRole, number> = { observer: 0, member: 1, facilitat
 
 /**
  * Checks that the signed-in user belongs to the team with at least `minimum` role. A team the
- * user is not in answers 404, so its existence does not leak.
+ * user is not in gets 404, so its existence does not leak.
  */
 export async function requireTeamRole(
   c: Context<AppEnv>,

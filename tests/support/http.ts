@@ -22,6 +22,10 @@ export class ApiClient {
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<ApiResponse<T>> {
+    let payload: string | undefined
+    if (typeof body === 'string') payload = body
+    else if (body !== undefined) payload = JSON.stringify(body)
+
     const response = await fetch(this.baseUrl + path, {
       method,
       headers: {
@@ -29,7 +33,7 @@ export class ApiClient {
         ...(this.cookie ? { cookie: this.cookie } : {}),
         ...headers,
       },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      body: payload,
     })
 
     const setCookie = response.headers.getSetCookie()
@@ -85,7 +89,7 @@ export class ApiClient {
   }
 }
 
-/** A facilitator with a team and a meeting, ready for a test. */
+/** Signs up a facilitator who creates a team and a meeting in it, ready for a test. */
 export async function setupMeeting(baseUrl: string) {
   const facilitator = await new ApiClient(baseUrl).signup('Facilitator')
   const teamId = await facilitator.createTeam()

@@ -55,7 +55,7 @@ export interface ServerProcess {
  */
 export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
   // Node runs the server itself with tsx as a loader, so the child's pid is the server's and a
-  // signal reaches it directly; the tsx command would put a process of its own in between.
+  // signal reaches it directly. The tsx command would put a process of its own in between.
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', CLIENT_DIR: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
